@@ -1,0 +1,60 @@
+package io.broadsheet.core.model;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
+import java.util.HexFormat;
+import java.util.Locale;
+
+/**
+ * Article ids, derived from the upload's key alone so that every step (and the API, before the
+ * upload is even parsed) computes the same id, and re-uploading a key updates the same article.
+ *
+ * <p>An id is the file name's readable stem plus eight hex digits of the key's SHA-256:
+ * {@code incoming/news/Tram Lines.md} becomes {@code tram-lines-1f3a9c0b}. It is safe as an S3 key,
+ * a URL path segment and a file name.
+ */
+public final class ArticleIds {
+
+    private static final int MAX_STEM = 48;
+
+    private ArticleIds() {
+    }
+
+    public static String fromSourceKey(String sourceKey) {
+        String name = sourceKey.substring(sourceKey.lastIndexOf('/') + 1);
+        int dot = name.lastIndexOf('.');
+        String stem = slugify(dot > 0 ? name.substring(0, dot) : name);
+        if (stem.isEmpty()) {
+            stem = "article";
+        }
+        if (stem.length() > MAX_STEM) {
+            stem = stem.substring(0, MAX_STEM).replaceAll("-+$", "");
+        }
+        return stem + "-" + sha256Hex(sourceKey).substring(0, 8);
+    }
+
+    /** Lower-case ASCII letters and digits joined by single hyphens; accents are dropped, not the letters. */
+    public static String slugify(String text) {
+        String ascii = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
+        return ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+    }
+
+    /** Whether a string has the shape of an id (what API paths accept). */
+    public static boolean isValid(String id) {
+        return id != null && id.length() <= MAX_STEM + 9 && id.matches("[a-z0-9]+(-[a-z0-9]+)*");
+    }
+
+    static String sha256Hex(String text) {
+        return HexFormat.of().formatHex(sha256(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+}

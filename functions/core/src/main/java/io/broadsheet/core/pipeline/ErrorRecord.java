@@ -1,0 +1,17 @@
+package io.broadsheet.core.pipeline;
+
+import java.time.Instant;
+
+/**
+ * What {@code rejected/<path>.error.json} says about an upload that could not be processed.
+ *
+ * @param reason    stable code
+ * @param message   what is wrong, for a person
+ * @param sourceKey the upload, which is left in place
+ * @param etag      the upload's ETag, to tell which version was rejected
+ * @param sequencer the S3 event sequencer, or {@code null}
+ * @param time      when it was rejected
+ */
+public record ErrorRecord(RejectionReason reason, String message, String sourceKey, String etag, String sequencer,
+                          Instant time) {
+}
