@@ -55,6 +55,13 @@ class SitePagesValidTest {
         assertThat(HtmlChecker.errors("invalid.html", invalid)).isNotEmpty();
     }
 
+    @Test
+    void checker_reportsErrors_whenStyleSheetIsInvalid() {
+        String page = RENDERER.index(List.of()).replace("<style>", "<style>\np { colour: red; margin: 1 2; }");
+
+        assertThat(HtmlChecker.errors("bad-css.html", page)).isNotEmpty();
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("samplesAndHostile")
     void articlePage_passesNuHtmlChecker(Sample sample) {
