@@ -125,8 +125,10 @@ class ArticlePageBrowserIT {
         assertThat(scrollWidth).as("document width within the viewport").isLessThanOrEqualTo(innerWidth);
     }
 
-    /** A full-page screenshot: the viewport is stretched to the document's height first. */
+    /** What a reader sees first ({@code name-top.png}) and the whole page: the viewport is stretched to the document's height. */
     private static void screenshot(String name) throws Exception {
+        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve(name + "-top.png"),
+                StandardCopyOption.REPLACE_EXISTING);
         long width = (Long) browser.executeScript("return window.innerWidth;");
         long height = (Long) browser.executeScript("return document.documentElement.scrollHeight;");
         browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
