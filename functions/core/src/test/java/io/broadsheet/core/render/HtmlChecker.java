@@ -12,9 +12,9 @@ import java.util.List;
 
 /**
  * The Nu HTML Checker (the engine behind validator.w3.org/nu), run in-process on a rendered page,
- * CSS in {@code <style>} included. Errors and fatal errors are collected; warnings are ignored, as
- * the checker's own CLI does with {@code --errors-only}. The schema is loaded once (it takes seconds)
- * and the checker reused, one page at a time.
+ * CSS in {@code <style>} included. Errors, fatal errors and warnings are all collected (our pages
+ * have none of either). The schema is loaded once (it takes seconds) and the checker reused, one
+ * page at a time.
  */
 final class HtmlChecker {
 
@@ -25,7 +25,7 @@ final class HtmlChecker {
     private HtmlChecker() {
     }
 
-    /** The checker's error messages for a page, each with line and column; empty when the page is valid. */
+    /** The checker's messages (errors and warnings) for a page, each with line and column; empty when the page is clean. */
     static synchronized List<String> errors(String name, String html) {
         try {
             if (validator == null) {
@@ -57,6 +57,7 @@ final class HtmlChecker {
 
         @Override
         public void warning(SAXParseException e) {
+            errors.add(name + ":" + e.getLineNumber() + ":" + e.getColumnNumber() + ": warning: " + e.getMessage());
         }
 
         @Override
