@@ -120,6 +120,17 @@ class SiteRendererTest {
     }
 
     @Test
+    void tag_isShownWithoutLink_whenItHasNoLetterAUrlCanCarry() {
+        Sample tagged = tram.updated(List.of("\u65e5\u672c", "Transport"), tram.record().updatedAt());
+
+        Document page = page(tagged);
+
+        assertThat(page.select(".tags li").eachText()).containsExactly("#\u65e5\u672c", "#Transport");
+        assertThat(page.select(".tags a").eachAttr("href")).containsExactly("tags/transport.html");
+        assertThat(renderer.sitemap(List.of(tagged.record()))).doesNotContain("tags/.html");
+    }
+
+    @Test
     void feedAndSitemap_dropCharactersXmlCannotCarry() {
         Sample hostile = SampleArticles.hostile();
 
