@@ -171,7 +171,7 @@ public final class SiteRenderer {
             String author = PlainText.optional(r.author());
             String role = PlainText.optional(r.authorRole());
             String byline = author == null ? role : role == null ? author : author + ", " + role;
-            return new ArticleCard(PlainText.line(r.title()), root + SitePaths.pageKey(r.id()), byline,
+            return new ArticleCard(language(r.analysis().language()), PlainText.line(r.title()), root + SitePaths.pageKey(r.id()), byline,
                     DisplayDates.iso(r.displayDate()), DisplayDates.shortText(r.displayDate()), sentiment(r.analysis()),
                     PlainText.teaser(r.analysis().highlightParagraph(), TEASER_CHARS),
                     Math.max(1, r.analysis().readingTimeMinutes()), tagLinks(r.tags(), root));

@@ -102,6 +102,7 @@ class SiteRendererTest {
 
         assertThat(index.select(".card h2 a").eachText()).containsExactly(
                 samples.get(0).record().title(), samples.get(1).record().title(), tram.record().title());
+        assertThat(index.select(".card").eachAttr("lang")).containsExactly("en", "de", "en");
         assertThat(index.select(".card .badge").eachText()).containsExactly("18% very negative", "Not scored", "72% positive");
         assertThat(index.select(".card .teaser").get(2).text()).startsWith("The city council voted 31 to 9").endsWith("\u2026");
         assertThat(index.selectFirst("link[rel=canonical]").attr("href")).isEqualTo("https://news.example.org/");
