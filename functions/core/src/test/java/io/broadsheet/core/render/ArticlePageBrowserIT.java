@@ -4,11 +4,13 @@ import io.broadsheet.core.model.ArticleRecord;
 import io.broadsheet.core.render.SampleArticles.Sample;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -24,12 +26,13 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The rendered pages in a real browser: Debian's Chromium, headless, driven through chromedriver.
  * At a phone's width and a desktop's, nothing overflows sideways and every section of the article
- * is on screen; screenshots land in {@code target/screenshots/} for people to look at.
+ * is on screen; the hostile sample runs no script. Screenshots land in {@code target/screenshots/} for people to look at.
  * Skipped where Chromium is not installed ({@code apt-get install chromium chromium-driver}).
  */
 class ArticlePageBrowserIT {
@@ -51,6 +54,8 @@ class ArticlePageBrowserIT {
                 "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
         List<ArticleRecord> records = new ArrayList<>();
         Files.createDirectories(site.resolve("tags"));
+        Sample hostile = SampleArticles.hostile();
+        Files.writeString(site.resolve("hostile.html"), RENDERER.articlePage(hostile.record(), hostile.article()));
         for (Sample s : SampleArticles.all()) {
             Files.writeString(site.resolve(s.id() + ".html"), RENDERER.articlePage(s.record(), s.article()));
             records.add(s.record());
@@ -108,6 +113,17 @@ class ArticlePageBrowserIT {
         assertNoHorizontalOverflow();
         assertThat(browser.findElements(By.cssSelector(".card"))).isNotEmpty().allMatch(WebElement::isDisplayed);
         screenshot(page.replace("/", "-").replace(".html", "") + "-" + width);
+    }
+
+    @Test
+    void hostilePage_runsNoScript() {
+        open("hostile.html", 375, "light");
+
+        assertThat(browser.findElements(By.cssSelector("script"))).hasSize(1);
+        assertThat(browser.findElements(By.cssSelector("img, iframe"))).isEmpty();
+        assertThatThrownBy(() -> browser.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(SampleArticles.hostile().record().title());
+        assertNoHorizontalOverflow();
     }
 
     private static void open(String page, int width, String scheme) {
