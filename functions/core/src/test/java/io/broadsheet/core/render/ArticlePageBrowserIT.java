@@ -116,6 +116,18 @@ class ArticlePageBrowserIT {
     }
 
     @Test
+    void articlePage_inPrint_hidesNavigation_andKeepsSections() throws Exception {
+        open(SampleArticles.tramLines().id() + ".html", 800, "light");
+        browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+
+        assertThat(browser.findElement(By.cssSelector(".masthead nav")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.cssSelector(".site-foot")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.cssSelector(".insights")).isDisplayed()).isTrue();
+        screenshot("tram-lines-print");
+        browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+    }
+
+    @Test
     void hostilePage_runsNoScript() {
         open("hostile.html", 375, "light");
 
