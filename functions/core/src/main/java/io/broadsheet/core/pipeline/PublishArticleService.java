@@ -1,27 +1,58 @@
 package io.broadsheet.core.pipeline;
 
+import io.broadsheet.core.model.ArticleIds;
 import io.broadsheet.core.model.ArticleKeys;
 import io.broadsheet.core.model.ArticleRecord;
 import io.broadsheet.core.model.ParsedArticle;
 import io.broadsheet.core.render.SiteRenderer;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * The publish step: a change of the article table becomes the site. The page and its JSON record
- * are written (or deleted on REMOVE); the index is rebuilt from the table itself, so concurrent
- * publishes converge on a complete index instead of each appending to a copy.
+ * The publish step: a change of the article table becomes the site.
+ *
+ * <p>The article's page and JSON record are written (or deleted on REMOVE). The listings (index,
+ * feed, sitemap and the tag pages of the old and new image) are then rebuilt from the table itself,
+ * never patched: a publish that appended to the current index could lose an entry another
+ * concurrent publish added. After writing, the listings are rendered again from a fresh read of
+ * the table; if a concurrent change slipped in between, they are written again (a few rounds at
+ * most), so the last publisher to finish leaves listings that match the table.
+ *
+ * <p>Every write compares the new bytes with the stored object first and skips an unchanged one:
+ * rendering is deterministic, so a replayed event or an unrelated change rewrites nothing and CDN
+ * caches stay warm.
  */
 public final class PublishArticleService {
 
     public static final String HTML = "text/html; charset=utf-8";
     public static final String JSON = "application/json";
-    private static final String PAGE_CACHE = "public, max-age=300";
-    private static final String INDEX_CACHE = "public, max-age=60";
-    private static final int INDEX_SIZE = 100;
+    public static final String ATOM = "application/atom+xml; charset=utf-8";
+    public static final String XML = "application/xml; charset=utf-8";
+    /** Article pages and records change only when their article does. */
+    static final String PAGE_CACHE = "public, max-age=300";
+    /** Listings change with every publish anywhere on the site. */
+    static final String LISTING_CACHE = "public, max-age=60";
+    static final String INDEX = "index.html";
+    static final String FEED = "feed.xml";
+    static final String SITEMAP = "sitemap.xml";
+    static final int INDEX_SIZE = 50;
+    static final int FEED_SIZE = 30;
+    static final int TAG_PAGE_SIZE = 200;
+    /** The sitemap protocol's limit for one file. */
+    static final int SITEMAP_SIZE = 50_000;
+    private static final int LIST_PAGE = 100;
+    private static final int MAX_ROUNDS = 3;
+    private static final long MAX_COMPARED_BYTES = 20L * 1024 * 1024;
 
     private final ObjectStore articles;
     private final ObjectStore site;
@@ -43,37 +74,185 @@ public final class PublishArticleService {
     public Outcome publish(ArticleChange change) {
         String id = change.id();
         String pageKey = ArticleKeys.pageKey(id);
+        Optional<ArticleRecord> current = table.find(id);
         if (change.type() == ArticleChange.Type.REMOVE) {
+            if (current.isPresent()) {
+                // Created again since this removal; that insert's own stream record publishes it.
+                return new Outcome(id, Result.SKIPPED, pageKey);
+            }
             site.delete(pageKey);
             site.delete(ArticleKeys.recordKey(id));
-            rebuildIndex();
+            rebuildListings(new LinkedHashSet<>(tagsOf(change.oldImage())), null, id);
             return new Outcome(id, Result.UNPUBLISHED, pageKey);
         }
         ArticleRecord record = change.newImage();
-        Optional<ArticleRecord> current = table.find(id);
         if (current.isPresent() && current.get().version() > record.version()) {
             // A newer version's own stream record will publish it; rendering this one would go back in time.
             return new Outcome(id, Result.SKIPPED, pageKey);
         }
-        ParsedArticle parsed = articles.get(record.parsedKey(), Long.MAX_VALUE)
+        ParsedArticle parsed = articles.get(record.parsedKey(), MAX_COMPARED_BYTES)
                 .map(o -> ArticleJson.read(o.content(), ParsedArticle.class))
                 .orElseThrow(() -> new IllegalStateException("parsed article " + record.parsedKey() + " is missing"));
-        String page = renderer.articlePage(record, parsed.article());
-        site.put(pageKey, page.getBytes(StandardCharsets.UTF_8), HTML, PAGE_CACHE);
-        site.put(ArticleKeys.recordKey(id), ArticleJson.write(record), JSON, PAGE_CACHE);
-        rebuildIndex();
+        writeIfChanged(pageKey, bytes(renderer.articlePage(record, parsed.article())), HTML, PAGE_CACHE);
+        writeIfChanged(ArticleKeys.recordKey(id), ArticleJson.write(record), JSON, PAGE_CACHE);
+        Set<String> tags = new LinkedHashSet<>(tagsOf(change.oldImage()));
+        tags.addAll(record.tags());
+        rebuildListings(tags, current.map(c -> record).orElse(null), null);
         return new Outcome(id, Result.PUBLISHED, pageKey);
     }
 
-    /** Rewrites index.html from the table's newest records. */
+    /**
+     * Rebuilds every listing from the table: index, feed, sitemap, the page of every tag in use, and
+     * deletes tag pages no article carries any more. For a republish of the whole site.
+     */
+    public void rebuildSite() {
+        Set<String> tags = new LinkedHashSet<>();
+        listAll().forEach(r -> tags.addAll(r.tags()));
+        Set<String> inUse = new LinkedHashSet<>();
+        tags.forEach(t -> tagKey(t).ifPresent(inUse::add));
+        rebuildListings(tags, null, null);
+        site.list(ArticleKeys.TAGS).stream().filter(k -> k.endsWith(".html") && !inUse.contains(k)).forEach(site::delete);
+    }
+
+    /** Rewrites index, feed and sitemap from the table. */
     public void rebuildIndex() {
-        List<ArticleRecord> newest = new ArrayList<>();
+        rebuildListings(Set.of(), null, null);
+    }
+
+    /**
+     * @param tags      tags whose pages to rebuild
+     * @param include   a record to show even if the table's index does not list it yet (the index
+     *                  is eventually consistent; the record was just read strongly), or {@code null}
+     * @param excludeId an id to leave out for the same reason (just removed), or {@code null}
+     */
+    private void rebuildListings(Set<String> tags, ArticleRecord include, String excludeId) {
+        Map<String, Listing> previous = null;
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            Map<String, Listing> listings = renderListings(tags, withChange(listAll(), include, excludeId));
+            if (listings.equals(previous)) {
+                return;
+            }
+            listings.forEach((key, listing) -> {
+                if (listing == null) {
+                    site.delete(key);
+                } else {
+                    writeIfChanged(key, listing.content(), listing.contentType(), LISTING_CACHE);
+                }
+            });
+            previous = listings;
+        }
+    }
+
+    /** The listings' objects by key; {@code null} for a tag page to delete because no article carries the tag. */
+    private Map<String, Listing> renderListings(Set<String> tags, List<ArticleRecord> newestFirst) {
+        Map<String, Listing> out = new LinkedHashMap<>();
+        out.put(INDEX, new Listing(bytes(renderer.index(head(newestFirst, INDEX_SIZE))), HTML));
+        out.put(FEED, new Listing(bytes(renderer.feed(head(newestFirst, FEED_SIZE))), ATOM));
+        out.put(SITEMAP, new Listing(bytes(renderer.sitemap(head(newestFirst, SITEMAP_SIZE))), XML));
+        for (String tag : tags) {
+            Optional<String> key = tagKey(tag);
+            if (key.isEmpty() || out.containsKey(key.get())) {
+                continue;
+            }
+            String slug = ArticleIds.slugify(tag);
+            List<ArticleRecord> tagged = newestFirst.stream()
+                    .filter(r -> r.tags().stream().anyMatch(t -> ArticleIds.slugify(t).equals(slug)))
+                    .limit(TAG_PAGE_SIZE).toList();
+            if (tagged.isEmpty()) {
+                out.put(key.get(), null);
+            } else {
+                // Readers see the tag as the newest article that carries it spells it.
+                String name = tagged.get(0).tags().stream().filter(t -> ArticleIds.slugify(t).equals(slug)).findFirst().orElse(tag);
+                out.put(key.get(), new Listing(bytes(renderer.tagPage(name, tagged)), HTML));
+            }
+        }
+        return out;
+    }
+
+    private List<ArticleRecord> listAll() {
+        List<ArticleRecord> all = new ArrayList<>();
         String cursor = null;
         do {
-            ArticleTable.ArticlePage page = table.list(new ArticleTable.ArticleQuery(INDEX_SIZE, cursor, null, null));
-            newest.addAll(page.items());
+            ArticleTable.ArticlePage page = table.list(new ArticleTable.ArticleQuery(LIST_PAGE, cursor, null, null));
+            all.addAll(page.items());
             cursor = page.nextCursor();
-        } while (cursor != null && newest.size() < INDEX_SIZE);
-        site.put("index.html", renderer.index(newest).getBytes(StandardCharsets.UTF_8), HTML, INDEX_CACHE);
+        } while (cursor != null && all.size() < SITEMAP_SIZE);
+        return all;
+    }
+
+    private static List<ArticleRecord> withChange(List<ArticleRecord> newestFirst, ArticleRecord include, String excludeId) {
+        if (include == null && excludeId == null) {
+            return newestFirst;
+        }
+        String drop = include != null ? include.id() : excludeId;
+        List<ArticleRecord> out = new ArrayList<>(newestFirst.stream().filter(r -> !r.id().equals(drop)).toList());
+        if (include != null) {
+            int at = 0;
+            while (at < out.size() && newer(out.get(at), include)) {
+                at++;
+            }
+            out.add(at, include);
+        }
+        return out;
+    }
+
+    /** The table's order: newest display date first, then by id. */
+    private static boolean newer(ArticleRecord a, ArticleRecord b) {
+        int byDate = date(a).compareTo(date(b));
+        return byDate > 0 || byDate == 0 && a.id().compareTo(b.id()) < 0;
+    }
+
+    private static Instant date(ArticleRecord r) {
+        return Objects.requireNonNullElse(r.displayDate(), Instant.EPOCH);
+    }
+
+    /**
+     * Writes the object unless the store already holds exactly these bytes with this content type.
+     *
+     * @return whether it was written
+     */
+    boolean writeIfChanged(String key, byte[] content, String contentType, String cacheControl) {
+        Optional<ObjectStore.StoredObject> existing;
+        try {
+            existing = site.get(key, MAX_COMPARED_BYTES);
+        } catch (ObjectStore.ObjectTooLargeException e) {
+            existing = Optional.empty();
+        }
+        if (existing.isPresent() && contentType.equals(existing.get().contentType())
+                && Arrays.equals(existing.get().content(), content)) {
+            return false;
+        }
+        site.put(key, content, contentType, cacheControl);
+        return true;
+    }
+
+    private static Optional<String> tagKey(String tag) {
+        return ArticleIds.slugify(tag).isEmpty() ? Optional.empty() : Optional.of(ArticleKeys.tagKey(tag));
+    }
+
+    private static List<String> tagsOf(ArticleRecord record) {
+        return record == null ? List.of() : record.tags();
+    }
+
+    private static <T> List<T> head(List<T> list, int n) {
+        return list.size() <= n ? list : list.subList(0, n);
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A rendered listing; compared by content so that rounds can tell whether anything moved. */
+    private record Listing(byte[] content, String contentType) {
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Listing other && contentType.equals(other.contentType) && Arrays.equals(content, other.content);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(content) * 31 + contentType.hashCode();
+        }
     }
 }

@@ -1,0 +1,69 @@
+package io.broadsheet.core.render;
+
+/**
+ * Article text made fit for a page or a feed. Escaping is the templates' job; this removes what no
+ * escaping can carry: control characters, non-characters and lone surrogates are parse errors in
+ * HTML and not allowed at all in XML 1.0, so one stray byte in an upload would otherwise make the
+ * page invalid or the feed unreadable.
+ */
+final class PlainText {
+
+    private PlainText() {
+    }
+
+    /** One line: forbidden code points dropped, runs of white space made one space, trimmed; null stays null. */
+    static String line(String text) {
+        if (text == null) {
+            return null;
+        }
+        return clean(text).replaceAll("\\s+", " ").strip();
+    }
+
+    /** Like {@link #line} but an absent or blank value becomes {@code null}. */
+    static String optional(String text) {
+        String line = line(text);
+        return line == null || line.isEmpty() ? null : line;
+    }
+
+    /** The text without code points that HTML and XML forbid; white space is kept. */
+    static String clean(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            int width = Character.charCount(cp);
+            if (allowed(cp) && !(width == 1 && Character.isSurrogate(text.charAt(i)))) {
+                out.appendCodePoint(cp);
+            } else if (cp == '\u000B' || cp == '\u000C') {
+                out.append(' ');
+            }
+            i += width;
+        }
+        return out.toString();
+    }
+
+    /** Shortens to at most {@code max} characters at a word boundary, ending in an ellipsis. */
+    static String teaser(String text, int max) {
+        String line = line(text);
+        if (line == null || line.length() <= max) {
+            return line;
+        }
+        int cut = line.lastIndexOf(' ', max - 1);
+        if (cut < max / 2) {
+            cut = max - 1;
+        }
+        return line.substring(0, cut).replaceAll("[\\s,;:.\u2013\u2014-]+$", "") + "\u2026";
+    }
+
+    private static boolean allowed(int cp) {
+        if (cp == '\t' || cp == '\n' || cp == '\r') {
+            return true;
+        }
+        if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F)) {
+            return false;
+        }
+        if (cp >= 0xFDD0 && cp <= 0xFDEF) {
+            return false;
+        }
+        return (cp & 0xFFFE) != 0xFFFE;
+    }
+}
