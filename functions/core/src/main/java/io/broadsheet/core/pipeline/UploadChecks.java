@@ -127,17 +127,19 @@ public final class UploadChecks {
         }
         sniffMagic(content);
         Charset bomCharset = bomCharset(content);
+        if (bomCharset == null) {
+            checkTextLikeBytes(content);
+        }
         if (format == SourceFormat.HTML) {
-            if (bomCharset == null) {
-                checkTextLikeBytes(content);
-                if (isAllAsciiWhitespace(content)) {
-                    throw whitespaceOnly();
-                }
+            if (bomCharset == null && isAllAsciiWhitespace(content)) {
+                throw whitespaceOnly();
             }
             return content;
         }
         String text = decode(content, bomCharset);
-        checkTextLikeChars(text);
+        if (bomCharset != null) {
+            checkTextLikeChars(text);
+        }
         if (text.isBlank() || text.chars().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c))) {
             throw whitespaceOnly();
         }
