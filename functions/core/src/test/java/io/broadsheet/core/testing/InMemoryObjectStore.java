@@ -35,6 +35,7 @@ public final class InMemoryObjectStore implements ObjectStore {
     private final Map<String, AtomicInteger> reads = new ConcurrentHashMap<>();
     private final List<Failure> failures = new CopyOnWriteArrayList<>();
     private final Map<String, Runnable> beforeNextGet = new ConcurrentHashMap<>();
+    private final Map<String, Runnable> beforeNextPut = new ConcurrentHashMap<>();
 
     private record Failure(Operation operation, Predicate<String> keys, RuntimeException error) {
     }
@@ -70,7 +71,12 @@ public final class InMemoryObjectStore implements ObjectStore {
     }
 
     @Override
-    public synchronized void put(String key, byte[] content, String contentType, String cacheControl) {
+    public void put(String key, byte[] content, String contentType, String cacheControl) {
+        runBeforeNextPut(key);
+        write(key, content, contentType);
+    }
+
+    private synchronized void write(String key, byte[] content, String contentType) {
         failIfAsked(Operation.PUT, key);
         sizeOnly.remove(key);
         objects.put(key, new StoredObject(key, content.clone(), contentType, etagOf(content)));
@@ -78,14 +84,23 @@ public final class InMemoryObjectStore implements ObjectStore {
     }
 
     @Override
-    public synchronized boolean putIfMatch(String key, byte[] content, String contentType, String expectedEtag) {
-        failIfAsked(Operation.PUT, key);
-        StoredObject current = objects.get(key);
-        if (!Objects.equals(current == null ? null : current.etag(), expectedEtag)) {
-            return false;
+    public boolean putIfMatch(String key, byte[] content, String contentType, String expectedEtag) {
+        runBeforeNextPut(key);
+        synchronized (this) {
+            StoredObject current = objects.get(key);
+            if (!Objects.equals(current == null ? null : current.etag(), expectedEtag)) {
+                return false;
+            }
+            write(key, content, contentType);
+            return true;
         }
-        put(key, content, contentType, null);
-        return true;
+    }
+
+    private void runBeforeNextPut(String key) {
+        Runnable before = beforeNextPut.remove(key);
+        if (before != null) {
+            before.run();
+        }
     }
 
     public void put(String key, String content) {
@@ -155,6 +170,11 @@ public final class InMemoryObjectStore implements ObjectStore {
     /** Runs {@code action} once, just before the next {@code get} of {@code key}. */
     public void beforeNextGet(String key, Runnable action) {
         beforeNextGet.put(key, action);
+    }
+
+    /** Runs {@code action} once, just before the next write (plain or conditional) of {@code key}. */
+    public void beforeNextPut(String key, Runnable action) {
+        beforeNextPut.put(key, action);
     }
 
     private void failIfAsked(Operation operation, String key) {
