@@ -318,7 +318,7 @@ class PipelineIdempotencyTest {
     @Nested
     class Concurrency {
 
-        @RepeatedTest(10)
+        @RepeatedTest(30)
         void pipeline_endsWithTheNewestUpload_whenOneKeyIsUploadedConcurrently() throws Exception {
             int threads = 8;
             int uploadsPerThread = 5;
