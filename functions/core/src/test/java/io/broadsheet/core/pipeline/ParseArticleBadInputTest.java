@@ -393,6 +393,17 @@ class ParseArticleBadInputTest {
         }
 
         @Test
+        void parse_readsHtmlNested20000Deep_withoutStackOverflow() {
+            String html = "<html><head><title>Deep</title></head><body><h1>Deep</h1>" + "<div>".repeat(20_000)
+                    + "<p>The story, far down.</p>" + "</div>".repeat(20_000) + "</body></html>";
+
+            ParsedArticle parsed = assertParsed(upload("incoming/deep.html", html), "incoming/deep.html");
+
+            assertThat(parsed.article().title()).isEqualTo("Deep");
+            assertThat(parsed.article().paragraphs()).containsExactly("The story, far down.");
+        }
+
+        @Test
         void parse_rejectsHtmlWithoutHeadlineOrTitle_cleanly() {
             String html = "<<<>>><div></p><p>Only a paragraph, and no headline anywhere.</div>";
 
