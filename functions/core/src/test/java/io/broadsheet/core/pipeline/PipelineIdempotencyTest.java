@@ -258,6 +258,45 @@ class PipelineIdempotencyTest {
         }
 
         @Test
+        void parse_skips_whenTheUploadWasDeletedBeforeItsEventArrived() {
+            ParseArticleService.Upload event = upload(1);
+            articles.delete(KEY);
+
+            ParseArticleService.Outcome outcome = parse.parse(event);
+
+            assertThat(outcome).isInstanceOf(ParseArticleService.Skipped.class);
+            assertThat(articles.list(ArticleKeys.PARSED)).isEmpty();
+            assertThat(articles.list(ArticleKeys.REJECTED)).isEmpty();
+        }
+
+        @Test
+        void parse_recordsNoError_forARejectableUploadAlreadyReplacedByAGoodOne() {
+            ParseArticleService.Upload bad = upload(KEY, "   ");
+            ParseArticleService.Upload good = upload(2);
+            parse.parse(good);
+
+            ParseArticleService.Outcome late = parse.parse(bad);
+
+            assertThat(late).isInstanceOf(ParseArticleService.Skipped.class);
+            assertThat(articles.list(ArticleKeys.REJECTED)).isEmpty();
+            assertThat(parsed().article().title()).isEqualTo("Tram lines, edition 2");
+        }
+
+        @Test
+        void parse_keepsThePublishedVersion_whenANewerUploadIsRejected() {
+            parse.parse(upload(1));
+            analyze.analyze(PARSED_KEY);
+
+            ParseArticleService.Outcome outcome = parse.parse(upload(KEY, "\u0000\u0000 garbage"));
+
+            assertThat(outcome).isInstanceOf(ParseArticleService.Rejected.class);
+            assertThat(articles.contains("rejected/news/tram-lines.md.error.json")).isTrue();
+            assertThat(parsed().article().title()).isEqualTo("Tram lines, edition 1");
+            assertThat(record().version()).isEqualTo(1);
+            assertThat(record().title()).isEqualTo("Tram lines, edition 1");
+        }
+
+        @Test
         void analyze_keepsTheNewerRecord_whenAnOlderParsedArticleIsAnalyzedLast() {
             ParseArticleService.Upload older = upload(1);
             ParseArticleService.Upload newer = upload(2);
