@@ -87,8 +87,9 @@ public final class AnalyzeArticleService {
 
     private Outcome reject(ObjectStore.StoredObject parsedObject, String message) {
         String errorKey = ArticleKeys.rejectedKey(parsedObject.key());
+        String etag = parsedObject.etag() == null ? null : parsedObject.etag().replace("\"", "");
         ErrorRecord error = new ErrorRecord(RejectionReason.MALFORMED, message, parsedObject.key(),
-                parsedObject.etag(), null, clock.instant());
+                etag, null, clock.instant());
         articles.put(errorKey, ArticleJson.write(error), "application/json", null);
         return new Outcome(parsedObject.key(), null, Result.REJECTED, 0);
     }

@@ -67,7 +67,7 @@ public final class ParseArticleService {
         if (!key.startsWith(ArticleKeys.INCOMING)) {
             return new Skipped(key, "not under " + ArticleKeys.INCOMING);
         }
-        String etag = upload.etag();
+        String etag = unquoted(upload.etag());
         try {
             UploadChecks.checkKey(key);
             Optional<ObjectStore.ObjectInfo> info = articles.head(key);
@@ -75,7 +75,7 @@ public final class ParseArticleService {
                 return new Skipped(key, "the upload no longer exists");
             }
             if (etag == null) {
-                etag = info.get().etag();
+                etag = unquoted(info.get().etag());
             }
             if (isSuperseded(upload, info.get().etag())) {
                 return superseded(key);
@@ -89,6 +89,9 @@ public final class ParseArticleService {
             }
             if (isSuperseded(upload, object.get().etag())) {
                 return superseded(key);
+            }
+            if (upload.etag() == null) {
+                etag = unquoted(object.get().etag());   // the bytes actually read, should they have changed since HEAD
             }
             byte[] content = UploadChecks.checkContent(format, object.get().content());
             Article article = runParser(fileName, format, content);
@@ -175,9 +178,9 @@ public final class ParseArticleService {
         return new Skipped(key, "superseded: the key was overwritten after this event; the newer upload's event parses it");
     }
 
-    /** S3 events carry ETags without quotes, HEAD and GET with them. */
+    /** S3 events carry ETags without quotes, HEAD and GET with them; records keep them without. */
     private static String unquoted(String etag) {
-        return etag.replace("\"", "");
+        return etag == null ? null : etag.replace("\"", "");
     }
 
     /** The same upload rejected again (a duplicate event) keeps its first error record. */

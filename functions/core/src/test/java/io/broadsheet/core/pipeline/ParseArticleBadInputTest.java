@@ -123,6 +123,17 @@ class ParseArticleBadInputTest {
         return text.toString();
     }
 
+    @Test
+    void parse_recordsTheObjectsEtag_whenTheEventCarriesNone() {
+        byte[] bytes = "  ".getBytes(StandardCharsets.UTF_8);
+        store.put("incoming/blank.txt", bytes, null);
+
+        ParseArticleService.Outcome outcome = service.parse(new ParseArticleService.Upload("incoming/blank.txt", null, SEQUENCER));
+
+        ErrorRecord error = assertRejected(outcome, "incoming/blank.txt", bytes, RejectionReason.EMPTY, "whitespace");
+        assertThat(error.etag()).doesNotContain("\"").isEqualTo(store.etag("incoming/blank.txt").replace("\"", ""));
+    }
+
     // ---- empty ------------------------------------------------------------------------------
 
     @Nested

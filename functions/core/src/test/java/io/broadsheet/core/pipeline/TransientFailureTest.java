@@ -142,7 +142,7 @@ class TransientFailureTest {
         ErrorRecord error = ArticleJson.read(store.bytes(errorKey), ErrorRecord.class);
         assertThat(error.reason()).isEqualTo(RejectionReason.MALFORMED);
         assertThat(error.sourceKey()).isEqualTo(PARSED_KEY);
-        assertThat(error.etag()).isEqualTo(store.etag(PARSED_KEY));
+        assertThat(error.etag()).isEqualTo(store.etag(PARSED_KEY).replace("\"", ""));
         assertThat(error.time()).isEqualTo(NOW);
         assertThat(table.size()).isZero();
         assertThat(store.contains(PARSED_KEY)).isTrue();
