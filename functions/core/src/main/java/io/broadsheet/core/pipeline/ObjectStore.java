@@ -1,6 +1,7 @@
 package io.broadsheet.core.pipeline;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /** One bucket, as the domain needs it. Implemented over S3 in the aws module and in memory for tests. */
@@ -32,7 +33,7 @@ public interface ObjectStore {
      */
     default boolean putIfMatch(String key, byte[] content, String contentType, String expectedEtag) {
         String current = head(key).map(ObjectInfo::etag).orElse(null);
-        if (!java.util.Objects.equals(current, expectedEtag)) {
+        if (!Objects.equals(current, expectedEtag)) {
             return false;
         }
         put(key, content, contentType, null);

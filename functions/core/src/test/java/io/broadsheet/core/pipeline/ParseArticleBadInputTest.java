@@ -293,6 +293,27 @@ class ParseArticleBadInputTest {
         }
 
         @Test
+        void parse_readsTextAsUtf8_whenItsContentTypeClaimsAnotherCharset() {
+            byte[] bytes = "Café reopens\n\nThe café by the station reopens on Monday.\n".getBytes(StandardCharsets.UTF_8);
+
+            ParsedArticle parsed = assertParsed(upload("incoming/mislabelled.txt", bytes, "text/plain; charset=iso-8859-1"),
+                    "incoming/mislabelled.txt");
+
+            assertThat(parsed.article().title()).isEqualTo("Café reopens");
+        }
+
+        @Test
+        void parse_acceptsUtf16Html_withByteOrderMark() {
+            String html = "\uFEFF<html><head><title>Café reopens</title></head><body><h1>Café reopens</h1>"
+                    + "<p>The café by the station reopens on Monday.</p></body></html>";
+            byte[] bytes = html.getBytes(StandardCharsets.UTF_16LE);
+
+            ParsedArticle parsed = assertParsed(upload("incoming/utf16.html", bytes, "text/html"), "incoming/utf16.html");
+
+            assertThat(parsed.article().title()).isEqualTo("Café reopens");
+        }
+
+        @Test
         void parse_acceptsLatin1Html_whoseMetaDeclaresTheCharset() {
             byte[] bytes = resource("latin1-meta-charset.html");
 
