@@ -21,6 +21,8 @@ import java.util.Optional;
 public final class AnalyzeArticleService {
 
     private static final int MAX_ATTEMPTS = 5;
+    /** Below DynamoDB's 400 KB item limit, with room for the attribute names and the index keys. */
+    static final int MAX_RECORD_BYTES = 350_000;
 
     private final ObjectStore articles;
     private final ArticleTable table;
@@ -37,7 +39,8 @@ public final class AnalyzeArticleService {
     /**
      * CREATED and UPDATED wrote a version; UNCHANGED (same content hash) and STALE (an older upload
      * than the record's, by sequencer) wrote nothing; MISSING: the parsed article is gone;
-     * REJECTED: it cannot be read, which retrying would not change, so an error record says so.
+     * REJECTED: it cannot be read, or its record would exceed the table's item size; retrying would
+     * not change that, so an error record says so.
      */
     public enum Result { CREATED, UPDATED, UNCHANGED, STALE, MISSING, REJECTED }
 
@@ -53,8 +56,17 @@ public final class AnalyzeArticleService {
         try {
             parsed = ArticleJson.read(object.get().content(), ParsedArticle.class);
         } catch (RuntimeException e) {
-            return reject(object.get(), "unreadable parsed article " + parsedKey + ": " + e.getMessage());
+            return reject(object.get(), new ArticleRejectedException(RejectionReason.MALFORMED,
+                    "unreadable parsed article " + parsedKey + ": " + e.getMessage()));
         }
+        try {
+            return write(parsedKey, parsed);
+        } catch (ArticleRejectedException e) {
+            return reject(object.get(), e);
+        }
+    }
+
+    private Outcome write(String parsedKey, ParsedArticle parsed) {
         ArticleRecord candidate = null;
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             Optional<ArticleRecord> current = table.find(parsed.id());
@@ -85,10 +97,10 @@ public final class AnalyzeArticleService {
         throw new IllegalStateException("article " + parsed.id() + " kept changing under " + MAX_ATTEMPTS + " attempts");
     }
 
-    private Outcome reject(ObjectStore.StoredObject parsedObject, String message) {
+    private Outcome reject(ObjectStore.StoredObject parsedObject, ArticleRejectedException e) {
         String errorKey = ArticleKeys.rejectedKey(parsedObject.key());
         String etag = parsedObject.etag() == null ? null : parsedObject.etag().replace("\"", "");
-        ErrorRecord error = new ErrorRecord(RejectionReason.MALFORMED, message, parsedObject.key(),
+        ErrorRecord error = new ErrorRecord(e.reason(), e.getMessage(), parsedObject.key(),
                 etag, null, clock.instant());
         articles.put(errorKey, ArticleJson.write(error), "application/json", null);
         return new Outcome(parsedObject.key(), null, Result.REJECTED, 0);
@@ -98,8 +110,15 @@ public final class AnalyzeArticleService {
         Article article = parsed.article();
         Analysis analysis = analyzer.analyze(article);
         Instant now = clock.instant();
-        return new ArticleRecord(parsed.id(), 1, parsed.contentHash(), parsed.source().key(),
+        ArticleRecord record = new ArticleRecord(parsed.id(), 1, parsed.contentHash(), parsed.source().key(),
                 parsed.source().sequencer(), parsedKey, article.title(), article.author(),
                 article.authorRole(), article.publishedAt(), article.tags(), analysis, now, now);
+        int size = ArticleJson.write(record).length;
+        if (size > MAX_RECORD_BYTES) {
+            // DynamoDB would refuse the item on every retry: a permanent failure, not a transient one.
+            throw new ArticleRejectedException(RejectionReason.TOO_LARGE, "the record of " + parsed.id() + " would be "
+                    + size + " bytes; the table's limit is " + MAX_RECORD_BYTES);
+        }
+        return record;
     }
 }

@@ -33,6 +33,14 @@ public final class UploadChecks {
     public static final int MAX_WORDS = 200_000;
     /** A 100,000-word article has a few thousand paragraphs. */
     public static final int MAX_PARAGRAPHS = 20_000;
+    /** Longer than any real paragraph; bounds the sentences the analysis quotes into the record. */
+    public static final int MAX_PARAGRAPH_CHARS = 50_000;
+    /** A headline, not a paragraph: a text file whose first line is its whole body is refused. */
+    public static final int MAX_TITLE_CHARS = 1_000;
+    /** Author and author role. */
+    public static final int MAX_BYLINE_CHARS = 500;
+    public static final int MAX_TAGS = 100;
+    public static final int MAX_TAG_CHARS = 100;
     /** Share of control characters (other than tab, CR, LF, FF) above which bytes are not text. */
     static final double MAX_CONTROL_RATIO = 0.05;
 
@@ -149,8 +157,24 @@ public final class UploadChecks {
         return bomCharset == null ? content : text.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Bounds what the later steps must analyse and render. */
+    /**
+     * Bounds what the later steps must analyse, store and render: the record, which holds the
+     * title, byline, tags and quoted sentences, must stay far below DynamoDB's 400 KB item limit.
+     */
     public static void checkArticle(Article article) {
+        checkLength("the title", article.title(), MAX_TITLE_CHARS);
+        checkLength("the author", article.author(), MAX_BYLINE_CHARS);
+        checkLength("the author's role", article.authorRole(), MAX_BYLINE_CHARS);
+        if (article.tags().size() > MAX_TAGS) {
+            throw new ArticleRejectedException(RejectionReason.TOO_LARGE, "the article has "
+                    + article.tags().size() + " tags; the limit is " + MAX_TAGS);
+        }
+        for (String tag : article.tags()) {
+            checkLength("a tag", tag, MAX_TAG_CHARS);
+        }
+        for (String paragraph : article.paragraphs()) {
+            checkLength("a paragraph", paragraph, MAX_PARAGRAPH_CHARS);
+        }
         if (article.paragraphs().size() > MAX_PARAGRAPHS) {
             throw new ArticleRejectedException(RejectionReason.TOO_LARGE, "the article has "
                     + article.paragraphs().size() + " paragraphs; the limit is " + MAX_PARAGRAPHS);
@@ -162,6 +186,13 @@ public final class UploadChecks {
         if (words > MAX_WORDS) {
             throw new ArticleRejectedException(RejectionReason.TOO_LARGE, "the article has "
                     + words + " words; the limit is " + MAX_WORDS);
+        }
+    }
+
+    private static void checkLength(String what, String text, int max) {
+        if (text != null && text.length() > max) {
+            throw new ArticleRejectedException(RejectionReason.TOO_LARGE, what + " has " + text.length()
+                    + " characters; the limit is " + max);
         }
     }
 

@@ -379,6 +379,22 @@ class ParseArticleBadInputTest {
         }
 
         @Test
+        void parse_rejectsTextWhoseFirstLineIsItsWholeBody_byTheTitleLimit() {
+            String text = "The council votes. ".repeat(200) + "\n\nA second paragraph.\n";
+
+            assertRejected(upload("incoming/one-line.txt", text), "incoming/one-line.txt", null,
+                    RejectionReason.TOO_LARGE, "the title has");
+        }
+
+        @Test
+        void parse_rejectsAParagraphOfAMillionCharacters_asTooLarge() {
+            String text = "Title\n\n" + "word".repeat(250_000) + "\n";
+
+            assertRejected(upload("incoming/wall.txt", text), "incoming/wall.txt", null,
+                    RejectionReason.TOO_LARGE, "a paragraph has 1000000 characters");
+        }
+
+        @Test
         void parse_rejectsArticleAboveTheParagraphLimit_asTooLarge() {
             String text = article(UploadChecks.MAX_PARAGRAPHS + 1, 2);
 

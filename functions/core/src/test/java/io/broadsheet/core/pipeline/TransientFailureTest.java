@@ -149,6 +149,25 @@ class TransientFailureTest {
     }
 
     @Test
+    void analyze_recordsARecordTooLargeForTheTable_insteadOfRetryingIt() {
+        // a parsed article past the parse step's limits (written by an older release, say)
+        io.broadsheet.core.model.Article huge = new io.broadsheet.core.model.Article("T".repeat(400_000), null, null,
+                null, java.util.List.of(), java.util.List.of("The council votes on Friday."));
+        io.broadsheet.core.model.ParsedArticle parsed = new io.broadsheet.core.model.ParsedArticle(ID,
+                new io.broadsheet.core.model.SourceRef(KEY, "abc", "01", io.broadsheet.core.model.SourceFormat.MARKDOWN, 400_100),
+                huge, io.broadsheet.core.model.ContentHash.of(huge));
+        store.put(PARSED_KEY, ArticleJson.write(parsed), "application/json");
+
+        AnalyzeArticleService.Outcome outcome = analyze.analyze(PARSED_KEY);
+
+        assertThat(outcome.result()).isEqualTo(AnalyzeArticleService.Result.REJECTED);
+        ErrorRecord error = ArticleJson.read(store.bytes(ArticleKeys.rejectedKey(PARSED_KEY)), ErrorRecord.class);
+        assertThat(error.reason()).isEqualTo(RejectionReason.TOO_LARGE);
+        assertThat(error.message()).contains("the table's limit is " + AnalyzeArticleService.MAX_RECORD_BYTES);
+        assertThat(table.size()).isZero();
+    }
+
+    @Test
     void analyze_findsNothingToDo_whenTheParsedArticleIsGone() {
         AnalyzeArticleService.Outcome outcome = analyze.analyze(PARSED_KEY);
 

@@ -105,12 +105,43 @@ class UploadChecksTest {
 
     @Test
     void checkArticle_boundsWordsAndParagraphs() {
-        Article words = new Article("T", null, null, null, List.of(),
-                List.of("word ".repeat(UploadChecks.MAX_WORDS / 2), "word ".repeat(UploadChecks.MAX_WORDS / 2 + 1)));
-        Article atLimit = new Article("T", null, null, null, List.of(), List.of("word ".repeat(UploadChecks.MAX_WORDS)));
+        List<String> atWordLimit = java.util.Collections.nCopies(UploadChecks.MAX_WORDS / 2_000, "word ".repeat(2_000));
+        List<String> overWordLimit = new java.util.ArrayList<>(atWordLimit);
+        overWordLimit.add("word");
+        List<String> overParagraphLimit = java.util.Collections.nCopies(UploadChecks.MAX_PARAGRAPHS + 1, "Word.");
 
-        assertThat(reasonOf(() -> UploadChecks.checkArticle(words))).isEqualTo(RejectionReason.TOO_LARGE);
-        assertThat(reasonOf(() -> UploadChecks.checkArticle(atLimit))).isNull();
+        ArticleRejectedException words = catchThrowableOfType(ArticleRejectedException.class, () ->
+                UploadChecks.checkArticle(new Article("T", null, null, null, List.of(), overWordLimit)));
+        ArticleRejectedException paragraphs = catchThrowableOfType(ArticleRejectedException.class, () ->
+                UploadChecks.checkArticle(new Article("T", null, null, null, List.of(), overParagraphLimit)));
+
+        assertThat(words.reason()).isEqualTo(RejectionReason.TOO_LARGE);
+        assertThat(words.getMessage()).contains((UploadChecks.MAX_WORDS + 1) + " words");
+        assertThat(paragraphs.getMessage()).contains((UploadChecks.MAX_PARAGRAPHS + 1) + " paragraphs");
+        assertThat(reasonOf(() -> UploadChecks.checkArticle(new Article("T", null, null, null, List.of(), atWordLimit)))).isNull();
+    }
+
+    @Test
+    void checkArticle_boundsTitleBylineTagsAndParagraphLength() {
+        List<String> body = List.of("Text.");
+        String longest = "x".repeat(UploadChecks.MAX_PARAGRAPH_CHARS);
+
+        assertThat(reasonOf(() -> UploadChecks.checkArticle(new Article("t".repeat(UploadChecks.MAX_TITLE_CHARS + 1),
+                null, null, null, List.of(), body)))).isEqualTo(RejectionReason.TOO_LARGE);
+        assertThat(reasonOf(() -> UploadChecks.checkArticle(new Article("T", "a".repeat(UploadChecks.MAX_BYLINE_CHARS + 1),
+                null, null, List.of(), body)))).isEqualTo(RejectionReason.TOO_LARGE);
+        assertThat(reasonOf(() -> UploadChecks.checkArticle(new Article("T", null, "r".repeat(UploadChecks.MAX_BYLINE_CHARS + 1),
+                null, List.of(), body)))).isEqualTo(RejectionReason.TOO_LARGE);
+        assertThat(reasonOf(() -> UploadChecks.checkArticle(new Article("T", null, null, null,
+                java.util.stream.IntStream.rangeClosed(0, UploadChecks.MAX_TAGS).mapToObj(i -> "tag" + i).toList(), body))))
+                .isEqualTo(RejectionReason.TOO_LARGE);
+        assertThat(reasonOf(() -> UploadChecks.checkArticle(new Article("T", null, null, null,
+                List.of("g".repeat(UploadChecks.MAX_TAG_CHARS + 1)), body)))).isEqualTo(RejectionReason.TOO_LARGE);
+        assertThat(reasonOf(() -> UploadChecks.checkArticle(new Article("T", null, null, null, List.of(),
+                List.of(longest + "x"))))).isEqualTo(RejectionReason.TOO_LARGE);
+        assertThat(reasonOf(() -> UploadChecks.checkArticle(new Article("t".repeat(UploadChecks.MAX_TITLE_CHARS),
+                "a".repeat(UploadChecks.MAX_BYLINE_CHARS), null, null, List.of("g".repeat(UploadChecks.MAX_TAG_CHARS)),
+                List.of(longest))))).isNull();
     }
 
     @Test
