@@ -9,6 +9,7 @@ import io.broadsheet.core.model.SourceFormat;
 import io.broadsheet.core.model.SourceRef;
 import io.broadsheet.core.parse.ArticleParsers;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
@@ -30,6 +31,8 @@ public final class ParseArticleService {
 
     private static final String JSON = "application/json";
     private static final int MAX_ATTEMPTS = 5;
+    /** S3's limit on a key's length. */
+    private static final int MAX_KEY_BYTES = 1024;
 
     private final ObjectStore articles;
     private final ArticleParsers parsers;
@@ -209,11 +212,13 @@ public final class ParseArticleService {
 
     /**
      * {@code rejected/<path>.error.json}; for an unsafe key, whose path must not be reused (a
-     * {@code ..} would climb out of {@code rejected/} on a file-backed store), a name derived from its hash.
+     * {@code ..} would climb out of {@code rejected/} on a file-backed store), or one too long to
+     * mirror within S3's 1,024-byte keys, a name derived from its hash.
      */
     static String errorKey(String sourceKey) {
-        return UploadChecks.isSafeKey(sourceKey)
-                ? ArticleKeys.rejectedKey(sourceKey)
+        String mirrored = ArticleKeys.rejectedKey(sourceKey);
+        return UploadChecks.isSafeKey(sourceKey) && mirrored.getBytes(StandardCharsets.UTF_8).length <= MAX_KEY_BYTES
+                ? mirrored
                 : ArticleKeys.REJECTED + "unsafe-keys/" + ArticleIds.fromSourceKey(sourceKey) + ".error.json";
     }
 

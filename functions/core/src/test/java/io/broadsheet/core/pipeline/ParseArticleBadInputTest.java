@@ -561,6 +561,20 @@ class ParseArticleBadInputTest {
             assertParsed(upload(key, "Tram lines\n\nThe council votes on Friday.\n"), key);
         }
 
+        @Test
+        void parse_putsTheErrorRecordOfAVeryLongKey_whereS3CanStoreIt() {
+            String key = "incoming/" + "é".repeat(503) + "a.txt";   // 1,020 bytes: its mirror would be 1,031
+            assertThat(key.getBytes(StandardCharsets.UTF_8)).hasSize(1_020);
+            byte[] bytes = "   ".getBytes(StandardCharsets.UTF_8);
+
+            ParseArticleService.Outcome outcome = upload(key, bytes, "text/plain");
+
+            assertRejected(outcome, key, bytes, RejectionReason.EMPTY, "whitespace");
+            assertThat(((ParseArticleService.Rejected) outcome).errorKey()).startsWith("rejected/unsafe-keys/");
+            assertThat(((ParseArticleService.Rejected) outcome).errorKey().getBytes(StandardCharsets.UTF_8).length)
+                    .isLessThanOrEqualTo(1024);
+        }
+
         @ParameterizedTest
         @ValueSource(strings = {
                 "incoming/../parsed/evil.json",
