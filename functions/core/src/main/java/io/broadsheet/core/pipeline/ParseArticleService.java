@@ -70,6 +70,9 @@ public final class ParseArticleService {
         if (!key.startsWith(ArticleKeys.INCOMING)) {
             return new Skipped(key, "not under " + ArticleKeys.INCOMING);
         }
+        if (key.endsWith("/")) {
+            return new Skipped(key, "a folder marker (as the S3 console creates), not a file");
+        }
         String etag = unquoted(upload.etag());
         try {
             UploadChecks.checkKey(key);

@@ -561,6 +561,16 @@ class ParseArticleBadInputTest {
             assertParsed(upload(key, "Tram lines\n\nThe council votes on Friday.\n"), key);
         }
 
+        @ParameterizedTest
+        @ValueSource(strings = {"incoming/", "incoming/news/"})
+        void parse_skipsFolderMarkers_withoutAnErrorRecord(String key) {
+            ParseArticleService.Outcome outcome = upload(key, new byte[0], "application/x-directory");
+
+            assertThat(outcome).isInstanceOf(ParseArticleService.Skipped.class);
+            assertThat(store.list(ArticleKeys.REJECTED)).isEmpty();
+            assertThat(store.list(ArticleKeys.PARSED)).isEmpty();
+        }
+
         @Test
         void parse_putsTheErrorRecordOfAVeryLongKey_whereS3CanStoreIt() {
             String key = "incoming/" + "é".repeat(503) + "a.txt";   // 1,020 bytes: its mirror would be 1,031
@@ -582,6 +592,7 @@ class ParseArticleBadInputTest {
                 "incoming/./story.txt",
                 "incoming/a//story.txt",
                 "incoming/..",
+                "incoming/news/..",
                 "incoming/news\\..\\story.txt"})
         void parse_rejectsPathTraversalKey_andKeepsTheErrorRecordInsideRejected(String key) {
             byte[] bytes = "Title\n\nBody.\n".getBytes(StandardCharsets.UTF_8);
