@@ -3,6 +3,7 @@ package io.broadsheet.core.pipeline;
 import io.broadsheet.core.analysis.ArticleAnalyzer;
 import io.broadsheet.core.model.Analysis;
 import io.broadsheet.core.model.Article;
+import io.broadsheet.core.model.ArticleKeys;
 import io.broadsheet.core.model.ArticleRecord;
 import io.broadsheet.core.model.ParsedArticle;
 
@@ -13,11 +14,15 @@ import java.util.Optional;
 /**
  * The analyze step: {@code parsed/<id>.json} becomes the article's record. Writes are conditional
  * (insert-if-absent, replace-if-version), so duplicate and out-of-order events change nothing and
- * concurrent ones cannot lose an update.
+ * concurrent ones cannot lose an update. The idempotency key is the content hash (same content:
+ * nothing to write), the record's version (the optimistic lock) and the upload's S3 sequencer
+ * (an older upload never replaces a newer one).
  */
 public final class AnalyzeArticleService {
 
     private static final int MAX_ATTEMPTS = 5;
+    /** Below DynamoDB's 400 KB item limit, with room for the attribute names and the index keys. */
+    static final int MAX_RECORD_BYTES = 350_000;
 
     private final ObjectStore articles;
     private final ArticleTable table;
@@ -31,7 +36,13 @@ public final class AnalyzeArticleService {
         this.clock = clock;
     }
 
-    public enum Result { CREATED, UPDATED, UNCHANGED, STALE, MISSING }
+    /**
+     * CREATED and UPDATED wrote a version; UNCHANGED (same content hash) and STALE (an older upload
+     * than the record's, by sequencer) wrote nothing; MISSING: the parsed article is gone;
+     * REJECTED: it cannot be read, or its record would exceed the table's item size; retrying would
+     * not change that, so an error record says so.
+     */
+    public enum Result { CREATED, UPDATED, UNCHANGED, STALE, MISSING, REJECTED }
 
     public record Outcome(String parsedKey, String id, Result result, long version) {
     }
@@ -45,8 +56,17 @@ public final class AnalyzeArticleService {
         try {
             parsed = ArticleJson.read(object.get().content(), ParsedArticle.class);
         } catch (RuntimeException e) {
-            throw new ArticleRejectedException(RejectionReason.MALFORMED, "unreadable parsed article " + parsedKey, e);
+            return reject(object.get(), new ArticleRejectedException(RejectionReason.MALFORMED,
+                    "unreadable parsed article " + parsedKey + ": " + e.getMessage()));
         }
+        try {
+            return write(parsedKey, parsed);
+        } catch (ArticleRejectedException e) {
+            return reject(object.get(), e);
+        }
+    }
+
+    private Outcome write(String parsedKey, ParsedArticle parsed) {
         ArticleRecord candidate = null;
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             Optional<ArticleRecord> current = table.find(parsed.id());
@@ -55,7 +75,7 @@ public final class AnalyzeArticleService {
                 if (stored.contentHash().equals(parsed.contentHash())) {
                     return new Outcome(parsedKey, parsed.id(), Result.UNCHANGED, stored.version());
                 }
-                if (isOlder(parsed.source().sequencer(), stored.sourceSequencer())) {
+                if (Sequencers.isOlder(parsed.source().sequencer(), stored.sourceSequencer())) {
                     return new Outcome(parsedKey, parsed.id(), Result.STALE, stored.version());
                 }
                 if (candidate == null) {
@@ -77,26 +97,28 @@ public final class AnalyzeArticleService {
         throw new IllegalStateException("article " + parsed.id() + " kept changing under " + MAX_ATTEMPTS + " attempts");
     }
 
+    private Outcome reject(ObjectStore.StoredObject parsedObject, ArticleRejectedException e) {
+        String errorKey = ArticleKeys.rejectedKey(parsedObject.key());
+        String etag = parsedObject.etag() == null ? null : parsedObject.etag().replace("\"", "");
+        ErrorRecord error = new ErrorRecord(e.reason(), e.getMessage(), parsedObject.key(),
+                etag, null, clock.instant());
+        articles.put(errorKey, ArticleJson.write(error), "application/json", null);
+        return new Outcome(parsedObject.key(), null, Result.REJECTED, 0);
+    }
+
     private ArticleRecord recordOf(String parsedKey, ParsedArticle parsed) {
         Article article = parsed.article();
         Analysis analysis = analyzer.analyze(article);
         Instant now = clock.instant();
-        return new ArticleRecord(parsed.id(), 1, parsed.contentHash(), parsed.source().key(),
+        ArticleRecord record = new ArticleRecord(parsed.id(), 1, parsed.contentHash(), parsed.source().key(),
                 parsed.source().sequencer(), parsedKey, article.title(), article.author(),
                 article.authorRole(), article.publishedAt(), article.tags(), analysis, now, now);
-    }
-
-    /**
-     * S3 sequencers are hex strings that order events for one key; compare them as numbers
-     * (shorter ones are left-padded), and treat a missing one as unordered.
-     */
-    static boolean isOlder(String candidate, String stored) {
-        if (candidate == null || stored == null) {
-            return false;
+        int size = ArticleJson.write(record).length;
+        if (size > MAX_RECORD_BYTES) {
+            // DynamoDB would refuse the item on every retry: a permanent failure, not a transient one.
+            throw new ArticleRejectedException(RejectionReason.TOO_LARGE, "the record of " + parsed.id() + " would be "
+                    + size + " bytes; the table's limit is " + MAX_RECORD_BYTES);
         }
-        int width = Math.max(candidate.length(), stored.length());
-        String a = "0".repeat(width - candidate.length()) + candidate.toUpperCase();
-        String b = "0".repeat(width - stored.length()) + stored.toUpperCase();
-        return a.compareTo(b) < 0;
+        return record;
     }
 }

@@ -3,7 +3,10 @@ package io.broadsheet.core.pipeline;
 import java.time.Instant;
 
 /**
- * What {@code rejected/<path>.error.json} says about an upload that could not be processed.
+ * What {@code rejected/<path>.error.json} says about an upload that could not be processed. It is
+ * written once per rejected upload (a duplicate event does not rewrite it) and removed when a later
+ * upload of the same key is parsed. An unsafe key's record is {@code rejected/unsafe-keys/<id>.error.json},
+ * so that the key's path is never reused.
  *
  * @param reason    stable code
  * @param message   what is wrong, for a person
