@@ -90,15 +90,42 @@ public final class PublishArticleService {
             // A newer version's own stream record will publish it; rendering this one would go back in time.
             return new Outcome(id, Result.SKIPPED, pageKey);
         }
-        ParsedArticle parsed = articles.get(record.parsedKey(), MAX_COMPARED_BYTES)
-                .map(o -> ArticleJson.read(o.content(), ParsedArticle.class))
-                .orElseThrow(() -> new IllegalStateException("parsed article " + record.parsedKey() + " is missing"));
-        writeIfChanged(pageKey, bytes(renderer.articlePage(record, parsed.article())), HTML, PAGE_CACHE);
-        writeIfChanged(ArticleKeys.recordKey(id), ArticleJson.write(record), JSON, PAGE_CACHE);
+        record = writePage(record);
         Set<String> tags = new LinkedHashSet<>(tagsOf(change.oldImage()));
         tags.addAll(record.tags());
-        rebuildListings(tags, current.map(c -> record).orElse(null), null);
+        rebuildListings(tags, current.isPresent() ? record : null, null);
         return new Outcome(id, Result.PUBLISHED, pageKey);
+    }
+
+    /**
+     * Writes the page and JSON record of {@code record}, then checks the table again: a newer version
+     * that landed meanwhile (its body already in {@code parsed/}, which every version shares) is
+     * rendered in its place, so the last publisher to finish always leaves the newest version.
+     *
+     * @return the version that was written
+     */
+    private ArticleRecord writePage(ArticleRecord record) {
+        ArticleRecord rendering = record;
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            ParsedArticle parsed = articles.get(rendering.parsedKey(), MAX_COMPARED_BYTES)
+                    .map(o -> ArticleJson.read(o.content(), ParsedArticle.class))
+                    .orElseThrow(() -> new IllegalStateException("parsed article " + record.parsedKey() + " is missing"));
+            Optional<ArticleRecord> newest = table.find(rendering.id())
+                    .filter(c -> c.version() > record.version());
+            if (!parsed.contentHash().equals(rendering.contentHash()) && newest.isPresent()) {
+                // The body already belongs to a newer version: render that version, not a mix of two.
+                rendering = newest.get();
+                continue;
+            }
+            writeIfChanged(ArticleKeys.pageKey(rendering.id()), bytes(renderer.articlePage(rendering, parsed.article())), HTML, PAGE_CACHE);
+            writeIfChanged(ArticleKeys.recordKey(rendering.id()), ArticleJson.write(rendering), JSON, PAGE_CACHE);
+            Optional<ArticleRecord> after = table.find(rendering.id());
+            if (after.isEmpty() || after.get().version() <= rendering.version()) {
+                return rendering;
+            }
+            rendering = after.get();
+        }
+        throw new IllegalStateException("article " + record.id() + " kept changing while it was published");
     }
 
     /**
