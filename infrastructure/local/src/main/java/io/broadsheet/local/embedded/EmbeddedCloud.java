@@ -3,16 +3,13 @@ package io.broadsheet.local.embedded;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.broadsheet.local.CloudClients;
 import io.broadsheet.local.CloudOptions;
 import io.broadsheet.local.FunctionSettings;
 import io.broadsheet.local.LocalCloud;
 import io.broadsheet.local.SamTemplate;
 import io.broadsheet.local.SamTemplate.FunctionSpec;
 import io.broadsheet.local.SamTemplate.TableSpec;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -192,16 +189,12 @@ public final class EmbeddedCloud implements LocalCloud {
 
     /** An S3 client for this cloud, as a caller outside it would build one. */
     public S3Client s3Client() {
-        return S3Client.builder().endpointOverride(s3Endpoint()).forcePathStyle(true).region(Region.of(region()))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY_ID, SECRET_ACCESS_KEY)))
-                .httpClient(UrlConnectionHttpClient.create()).build();
+        return CloudClients.s3(this);
     }
 
     /** A DynamoDB client for this cloud (its writes produce stream records). */
     public DynamoDbClient dynamoDbClient() {
-        return DynamoDbClient.builder().endpointOverride(dynamoDbEndpoint()).region(Region.of(region()))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY_ID, SECRET_ACCESS_KEY)))
-                .httpClient(UrlConnectionHttpClient.create()).build();
+        return CloudClients.dynamoDb(this);
     }
 
     @Override

@@ -11,7 +11,7 @@ import java.util.Map;
  * built on its own application context, like one Lambda function with its own environment.
  * Events arrive as the JSON AWS sends and are decoded by the Lambda runtime's own serialisers.
  */
-final class LocalFunction implements AutoCloseable {
+public final class LocalFunction implements AutoCloseable {
 
     private final String name;
     private final String handlerClass;
@@ -21,7 +21,7 @@ final class LocalFunction implements AutoCloseable {
     private ApplicationContext context;
     private RequestHandler<Object, Object> handler;
 
-    LocalFunction(String name, String handlerClass, Map<String, Object> properties, String region, String accountId) {
+    public LocalFunction(String name, String handlerClass, Map<String, Object> properties, String region, String accountId) {
         this.name = name;
         this.handlerClass = handlerClass;
         this.properties = Map.copyOf(properties);
@@ -34,7 +34,7 @@ final class LocalFunction implements AutoCloseable {
     }
 
     /** Decodes {@code eventJson} as {@code eventType} the way the Lambda runtime does, and invokes the handler. */
-    <T> Object invoke(String eventJson, Class<T> eventType) {
+    public <T> Object invoke(String eventJson, Class<T> eventType) {
         T event = LambdaEventSerializers.serializerFor(eventType, getClass().getClassLoader()).fromJson(eventJson);
         return invokeWith(event);
     }
