@@ -1,5 +1,6 @@
 package io.broadsheet.local.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.broadsheet.core.model.Article;
 import io.broadsheet.core.pipeline.ArticleJson;
@@ -50,10 +51,8 @@ final class ParseCommand implements Callable<Integer> {
         line.put("title", article.title());
         line.put("author", article.author());
         line.put("publishedAt", article.publishedAt() == null ? null : article.publishedAt().toString());
-        article.tags().forEach(line.putArray("tags")::add);
-        if (!line.has("tags")) {
-            line.putArray("tags");
-        }
+        ArrayNode tags = line.putArray("tags");
+        article.tags().forEach(tags::add);
         line.put("body", article.body());
         return line;
     }
