@@ -44,6 +44,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Where {@code --jsonl} reads from; stdin unless a caller gives another. */
+    java.io.InputStream input = System.in;
+
     @Override
     public Integer call() throws Exception {
         OfflinePipeline pipeline = new OfflinePipeline(Clock.systemUTC());
@@ -74,7 +77,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
 
     private int bulk(OfflinePipeline pipeline) throws Exception {
-        var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        var in = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8));
         int status = 0;
         String raw;
         while ((raw = in.readLine()) != null) {

@@ -75,6 +75,30 @@ class OfflineCommandsTest {
     }
 
     @Test
+    void analyzeJsonl_writesOneLinePerInput_withItsId() throws Exception {
+        AnalyzeCommand command = new AnalyzeCommand();
+        String input = "{\"id\":\"a1\",\"text\":\"The council approved the plan.\\n\\nResidents welcomed the decision.\"}\n"
+                + "{\"id\":\"b2\",\"text\":\"Storms damaged the harbour and hundreds lost power.\"}\n";
+        command.input = new java.io.ByteArrayInputStream(input.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        CommandLine cli = new CommandLine(command);
+        cli.setOut(new PrintWriter(stdout, true));
+
+        int status = cli.execute("--jsonl");
+
+        assertThat(status).isZero();
+        List<JsonNode> lines = new ArrayList<>();
+        for (String raw : stdout.toString().lines().toList()) {
+            lines.add(JSON.readTree(raw));
+        }
+        assertThat(lines).extracting(l -> l.path("id").asText()).containsExactly("a1", "b2");
+        assertThat(lines).allSatisfy(l -> {
+            assertThat(l.path("sentiment").has("label")).isTrue();
+            assertThat(l.path("highlights").isArray()).isTrue();
+            assertThat(l.path("insights").isArray()).isTrue();
+        });
+    }
+
+    @Test
     void render_writesThePage(@TempDir Path dir) throws Exception {
         Path sample = PublishCommandIT.samples("articles").getFirst();
         Path page = dir.resolve("page.html");
