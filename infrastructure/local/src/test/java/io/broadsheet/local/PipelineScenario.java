@@ -72,6 +72,17 @@ abstract class PipelineScenario {
     }
 
     @Test
+    void upload_withSpacesAndAccentsInKey_isPublished() throws Exception {
+        // S3 notifications carry the key form-encoded ("+" for a space): the functions must decode it
+        Path sample = SampleArticles.all().getFirst();
+        String key = "incoming/news desk/Café report " + sample.getFileName();
+
+        String id = upload(key, sample);
+
+        assertThat(eventually(() -> siteObject(id + ".html"), "page " + id)).contains("<h1");
+    }
+
+    @Test
     void api_answersOverHttp() throws Exception {
         HttpResponse<String> health = get("health");
         assertThat(health.statusCode()).isEqualTo(200);
