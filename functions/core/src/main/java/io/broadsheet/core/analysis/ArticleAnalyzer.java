@@ -37,7 +37,7 @@ public final class ArticleAnalyzer {
         }
         int minutes = Math.max(1, Math.round(words / (float) WORDS_PER_MINUTE));
         String language = languages.detect(article.title() + "\n" + article.body());
-        SentenceVectors vectors = new SentenceVectors(sentences);
+        SentenceVectors vectors = new SentenceVectors(sentences, language);
         List<Aspects.Aspect> aspects = Aspects.find(article.title(), sentences, vectors);
         List<Insight> rows = insights.extract(aspects, sentences, vectors);
         return new Analysis(language, words, minutes, sentiment(language, sentences),

@@ -30,9 +30,11 @@ final class Aspects {
             "detective", "sergeant", "sgt", "rep", "representative", "lt", "col", "colonel", "deputy", "vice",
             "executive", "superintendent", "chair", "manager", "head", "leader", "rev", "father", "sister",
             "dean", "ambassador", "premier", "mp", "foreign", "finance", "health", "interior", "defence",
-            "defense", "economy", "transport", "education", "acting", "former", "new", "u.s", "state");
+            "defense", "economy", "transport", "education", "acting", "former", "new", "state", "owner", "founder",
+            "co-founder", "analyst", "economist", "author", "editor", "reporter", "envoy", "union", "councilor",
+            "senior", "junior", "lawyer", "attorney", "dr.", "mr.", "mrs.", "ms.");
 
-    private static final Set<String> CONNECTORS = Set.of("of", "for", "de", "van", "von", "der", "du", "la", "al", "del", "da", "on");
+    private static final Set<String> CONNECTORS = Set.of("of", "for", "de", "van", "von", "der", "du", "la", "al", "del", "da", "on", "&");
 
     private static final Set<String> CALENDAR = Set.of(
             "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -85,13 +87,13 @@ final class Aspects {
             List<String> tokens = Words.tokens(sentences.get(i));
             for (int t = 0; t < tokens.size(); t++) {
                 String a = tokens.get(t);
-                if (!SentenceVectors.isContent(a) || namedWords.contains(SentenceVectors.fold(a))) {
+                if (!vectors.isContentWord(a) || namedWords.contains(SentenceVectors.fold(a))) {
                     continue;
                 }
                 singles.computeIfAbsent(SentenceVectors.fold(a), k -> new Mention(a)).add(i);
                 if (t + 1 < tokens.size()) {
                     String b = tokens.get(t + 1);
-                    if (SentenceVectors.isContent(b) && !namedWords.contains(SentenceVectors.fold(b))) {
+                    if (vectors.isContentWord(b) && !namedWords.contains(SentenceVectors.fold(b))) {
                         String key = SentenceVectors.fold(a) + " " + SentenceVectors.fold(b);
                         pairs.computeIfAbsent(key, k -> new Mention(a + " " + b)).add(i);
                     }
@@ -274,8 +276,15 @@ final class Aspects {
                     flush(run, out);
                 }
             } else {
+                if (i < n && sentence.charAt(i) == '&' && !run.isEmpty() && i + 1 < n && sentence.charAt(i + 1) == ' ') {
+                    run.add("&"); // "Crumb & Co.", "Procter & Gamble"
+                    i += 2;
+                    gap = ' ';
+                    continue;
+                }
                 i++;
-                if (i < n && !Character.isLetter(sentence.charAt(i)) && sentence.charAt(i) != ' ') {
+                if (i < n && !Character.isLetter(sentence.charAt(i)) && sentence.charAt(i) != ' '
+                        && !(sentence.charAt(i) == '&' && !run.isEmpty())) {
                     flush(run, out);
                 }
             }

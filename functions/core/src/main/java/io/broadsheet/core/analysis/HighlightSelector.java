@@ -21,6 +21,7 @@ final class HighlightSelector {
     private static final float DAMPING = 0.85f;
     private static final float REDUNDANT = 0.5f;
     private static final int ITERATIONS = 30;
+    private static final float LEAD_WEIGHT = 0.35f;
 
     List<String> select(List<String> sentences, SentenceVectors vectors) {
         int n = Math.min(sentences.size(), MAX_CANDIDATES);
@@ -116,7 +117,19 @@ final class HighlightSelector {
                 rank[j] = next[j] + (1f - total) * prior[j];
             }
         }
-        return rank;
+        // blend centrality with position: news puts its key facts first (the lead), which pure
+        // centrality misses when the lead is a long sentence that shares few words with the rest
+        float max = 0f;
+        for (float r : rank) {
+            max = Math.max(max, r);
+        }
+        float[] score = new float[n];
+        for (int i = 0; i < n; i++) {
+            float centrality = max == 0f ? 0f : rank[i] / max;
+            float position = 1f / (1f + 0.5f * i);
+            score[i] = (1 - LEAD_WEIGHT) * centrality + LEAD_WEIGHT * position;
+        }
+        return score;
     }
 
     private static boolean isRedundant(int candidate, List<Integer> chosen, SentenceVectors vectors) {

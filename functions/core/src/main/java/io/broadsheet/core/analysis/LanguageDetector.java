@@ -32,6 +32,11 @@ public final class LanguageDetector {
 
     private static final List<String> ORDER = List.of("en", "de", "fr", "es", "it", "nl", "pt");
 
+    /** The function words of a language's profile (empty for a language outside the set). */
+    static Set<String> functionWords(String language) {
+        return PROFILES.getOrDefault(language, Set.of());
+    }
+
     /** ISO 639-1 code of the likeliest language, or {@link #UNDETERMINED} when the text gives too little to go on. */
     public String detect(String text) {
         List<String> tokens = Words.tokens(text.length() > 20_000 ? text.substring(0, 20_000) : text);

@@ -18,7 +18,15 @@ final class SentenceVectors {
     private final Map<String, Integer> termFrequency;
     private final int sentenceCount;
 
+    private final java.util.Set<String> extraStopWords;
+
     SentenceVectors(List<String> sentences) {
+        this(sentences, "en");
+    }
+
+    /** @param language the article's language: its function words are dropped as well as English ones */
+    SentenceVectors(List<String> sentences, String language) {
+        extraStopWords = LanguageDetector.functionWords(language.equals("en") ? "" : language);
         sentenceCount = sentences.size();
         List<Map<String, Integer>> counts = new ArrayList<>(sentenceCount);
         documentFrequency = new HashMap<>();
@@ -26,7 +34,7 @@ final class SentenceVectors {
         for (String sentence : sentences) {
             Map<String, Integer> tf = new HashMap<>();
             for (String token : Words.tokens(sentence)) {
-                if (isContent(token)) {
+                if (isContent(token) && !extraStopWords.contains(token)) {
                     tf.merge(fold(token), 1, Integer::sum);
                 }
             }
@@ -49,6 +57,11 @@ final class SentenceVectors {
             vectors.add(v);
             norms[i] = (float) Math.sqrt(norm);
         }
+    }
+
+    /** A content word for this article: not an English stop word, nor a function word of the article's language. */
+    boolean isContentWord(String token) {
+        return isContent(token) && !extraStopWords.contains(token);
     }
 
     static boolean isContent(String token) {

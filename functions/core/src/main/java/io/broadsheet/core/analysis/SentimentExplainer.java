@@ -87,7 +87,7 @@ final class SentimentExplainer {
         if (p.isEmpty()) {
             return "";
         }
-        List<String> shown = p.subList(0, Math.min(2, p.size()));
+        List<String> shown = p.stream().distinct().limit(2).toList();
         return " (" + String.join(", ", shown.stream().map(x -> "“" + x + "”").toList()) + ")";
     }
 

@@ -31,7 +31,7 @@ final class SentimentScorer {
     private static final float QUOTED = 0.85f;
     private static final float BEFORE_CONTRAST = 0.5f;
     private static final float AFTER_CONTRAST = 1.5f;
-    private static final int NEGATION_REACH = 4;
+    private static final int NEGATION_REACH = 5;
 
     private static final Map<String, Float> DEGREE = degreeWords();
 
@@ -80,7 +80,7 @@ final class SentimentScorer {
     record Hit(String text, float weight) {
     }
 
-    private record Word(String text, String lower, int clause, boolean quoted, int start, int end) {
+    private record Word(String text, String lower, int clause, boolean quoted, int start, int end, boolean name) {
     }
 
     Result score(String sentence) {
@@ -91,6 +91,7 @@ final class SentimentScorer {
             return new Result(0f, List.of());
         }
         boolean mixedCase = hasMixedCase(words);
+        markNames(words);
         float[] contrastWeight = contrastWeights(words);
         List<Hit> hits = new ArrayList<>();
         float sum = 0f;
@@ -107,9 +108,16 @@ final class SentimentScorer {
                     break;
                 }
             }
+            if (span > 1 && v == 0f) {
+                i += span - 1; // a phrase listed as toneless ("as well")
+                continue;
+            }
             if (span == 1) {
                 if (isDegreeUse(words, i) || NEGATORS.contains(lower) || isKindOf(words, i) || isNonVerbLike(words, i)) {
                     continue;
+                }
+                if (w.name()) {
+                    continue; // "United Nations", "Hope Street": names carry no tone
                 }
                 v = lexicon.valence(lower);
             }
@@ -200,7 +208,7 @@ final class SentimentScorer {
                 if (COORDINATE_CONTRAST.contains(lower) || CONCESSIVE.contains(lower)) {
                     clause++;
                 }
-                out.add(new Word(text, lower, clause, quoted, start, i));
+                out.add(new Word(text, lower, clause, quoted, start, i, false));
                 continue;
             }
             switch (c) {
@@ -288,7 +296,7 @@ final class SentimentScorer {
         return negatorIndex(words, i) >= 0;
     }
 
-    /** Index of a negator whose scope covers word i: up to four words back, within the clause. */
+    /** Index of a negator whose scope covers word i: up to five words back ("don't think the service was good"), within the clause. */
     private static int negatorIndex(List<Word> words, int i) {
         int clause = words.get(i).clause();
         for (int k = i - 1; k >= 0 && k >= i - NEGATION_REACH; k--) {
@@ -500,6 +508,29 @@ final class SentimentScorer {
             sb.append(' ').append(words.get(i + k).lower());
         }
         return sb.toString();
+    }
+
+    /**
+     * In running prose (mostly lower case), a capitalised word inside the sentence is part of a
+     * name. Headlines and shouting (mostly capitals) are left alone.
+     */
+    private static void markNames(List<Word> words) {
+        int capitalised = 0;
+        for (int i = 1; i < words.size(); i++) {
+            if (Character.isUpperCase(words.get(i).text().charAt(0))) {
+                capitalised++;
+            }
+        }
+        if (capitalised * 2 > words.size() - 1) {
+            return;
+        }
+        for (int i = 1; i < words.size(); i++) {
+            Word w = words.get(i);
+            if (Character.isUpperCase(w.text().charAt(0)) && !isAllCaps(w.text()) && !w.lower().equals("i")
+                    && words.get(i - 1).clause() == w.clause()) {
+                words.set(i, new Word(w.text(), w.lower(), w.clause(), w.quoted(), w.start(), w.end(), true));
+            }
+        }
     }
 
     private static boolean hasMixedCase(List<Word> words) {
