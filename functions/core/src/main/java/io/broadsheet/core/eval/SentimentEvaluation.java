@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Scores the sentiment reading on a labelled set ({@code product-reviews.jsonl}: {"id","text","label"}
@@ -72,8 +73,33 @@ public final class SentimentEvaluation {
         return new Result(n, correct, tp, tn, List.copyOf(misses));
     }
 
+    /**
+     * Where the development set is when no folder is given: the system property
+     * {@code broadsheet.eval.sentiment}, else {@code shared/eval/sentiment} beside the working
+     * directory or one of its parents (a checkout next to the shared folder). Empty on a user's clone.
+     */
+    public static Optional<Path> locateDefault() {
+        String property = System.getProperty("broadsheet.eval.sentiment");
+        if (property != null) {
+            Path p = Path.of(property);
+            return Files.isRegularFile(p.resolve(FILE)) ? Optional.of(p) : Optional.empty();
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve("shared").resolve("eval").resolve("sentiment");
+            if (Files.isRegularFile(candidate.resolve(FILE))) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
     public static void main(String[] args) throws IOException {
-        Path dir = Path.of(args.length > 0 ? args[0] : "../shared/eval/sentiment");
+        Optional<Path> found = args.length > 0 ? Optional.of(Path.of(args[0])) : locateDefault();
+        if (found.isEmpty()) {
+            System.err.println("sentiment set not found: pass its folder, e.g. ../shared/eval/sentiment");
+            System.exit(2);
+        }
+        Path dir = found.get();
         boolean verbose = args.length > 1 && args[1].equals("--misses");
         Result r = run(dir);
         if (verbose) {
