@@ -46,7 +46,7 @@ final class Aspects {
 
     /** Aspects of the article, most salient first. */
     static List<Aspect> find(String title, List<String> sentences, SentenceVectors vectors) {
-        Set<String> lowerVocabulary = lowerCaseWords(sentences);
+        LowerCaseVocabulary lowerVocabulary = new LowerCaseVocabulary(sentences);
         Map<String, Mention> named = new LinkedHashMap<>();
         for (int i = 0; i < sentences.size(); i++) {
             for (String phrase : properNouns(sentences.get(i), lowerVocabulary)) {
@@ -81,21 +81,51 @@ final class Aspects {
                 namedWords.add(SentenceVectors.fold(w));
             }
         }
+        // count first (cheap), then keep sentences only for the pairs and words said often enough
+        Map<String, int[]> pairCounts = new HashMap<>();
+        Map<String, int[]> singleCounts = new HashMap<>();
+        List<List<String>> folded = new ArrayList<>(sentences.size());
+        for (int i = 0; i < sentences.size(); i++) {
+            List<String> tokens = vectors.tokens(i);
+            List<String> keys = new ArrayList<>(tokens.size());
+            for (String t : tokens) {
+                String f = vectors.isContentWord(t) ? SentenceVectors.fold(t) : null;
+                keys.add(f != null && namedWords.contains(f) ? null : f);
+            }
+            folded.add(keys);
+            for (int t = 0; t < keys.size(); t++) {
+                String a = keys.get(t);
+                if (a == null) {
+                    continue;
+                }
+                singleCounts.computeIfAbsent(a, k -> new int[1])[0]++;
+                if (t + 1 < keys.size() && keys.get(t + 1) != null) {
+                    pairCounts.computeIfAbsent(a + " " + keys.get(t + 1), k -> new int[1])[0]++;
+                }
+            }
+        }
         Map<String, Mention> pairs = new LinkedHashMap<>();
         Map<String, Mention> singles = new LinkedHashMap<>();
         for (int i = 0; i < sentences.size(); i++) {
-            List<String> tokens = Words.tokens(sentences.get(i));
-            for (int t = 0; t < tokens.size(); t++) {
-                String a = tokens.get(t);
-                if (!vectors.isContentWord(a) || namedWords.contains(SentenceVectors.fold(a))) {
+            List<String> keys = folded.get(i);
+            List<String> tokens = vectors.tokens(i);
+            for (int t = 0; t < keys.size(); t++) {
+                String a = keys.get(t);
+                if (a == null) {
                     continue;
                 }
-                singles.computeIfAbsent(SentenceVectors.fold(a), k -> new Mention(a)).add(i);
-                if (t + 1 < tokens.size()) {
-                    String b = tokens.get(t + 1);
-                    if (vectors.isContentWord(b) && !namedWords.contains(SentenceVectors.fold(b))) {
-                        String key = SentenceVectors.fold(a) + " " + SentenceVectors.fold(b);
-                        pairs.computeIfAbsent(key, k -> new Mention(a + " " + b)).add(i);
+                if (singleCounts.get(a)[0] >= 3) {
+                    String display = tokens.get(t);
+                    singles.computeIfAbsent(a, k -> new Mention(display)).add(i);
+                }
+                if (t + 1 < keys.size() && keys.get(t + 1) != null) {
+                    String pair = a + " " + keys.get(t + 1);
+                    if (pairCounts.get(pair)[0] >= 2) {
+                        if (tokens == null) {
+                            tokens = Words.tokens(sentences.get(i));
+                        }
+                        String display = tokens.get(t) + " " + tokens.get(t + 1);
+                        pairs.computeIfAbsent(pair, k -> new Mention(display)).add(i);
                     }
                 }
             }
@@ -126,15 +156,19 @@ final class Aspects {
     }
 
     private static final class Mention {
-        String display;
-        final Set<String> keys = new HashSet<>();
-        final List<Integer> sentences = new ArrayList<>();
+        final String display;
+        final String lower;
+        final String[] parts;
+        final Set<String> keys = new HashSet<>(4);
+        final List<Integer> sentences = new ArrayList<>(4);
         int count;
         Mention mergedInto;
 
         Mention(String display) {
             this.display = display;
-            keys.add(display.toLowerCase(Locale.ROOT));
+            this.lower = display.toLowerCase(Locale.ROOT);
+            this.parts = lower.split(" ");
+            keys.add(lower);
         }
 
         void add(int sentence) {
@@ -180,13 +214,13 @@ final class Aspects {
                 if (target == m || target.mergedInto != null) {
                     continue;
                 }
-                String[] parts = target.display.toLowerCase(Locale.ROOT).split(" ");
+                String[] parts = target.parts;
                 boolean alias;
                 if (key.indexOf(' ') < 0) {
                     alias = key.equals(parts[parts.length - 1]) || key.equals(parts[0]) && !CONNECTORS.contains(key)
                             || isAcronym(m.display, parts);
                 } else {
-                    String t = target.display.toLowerCase(Locale.ROOT);
+                    String t = target.lower;
                     alias = t.length() > key.length() && (t.endsWith(" " + key) || t.startsWith(key + " "));
                 }
                 if (alias) {
@@ -210,10 +244,24 @@ final class Aspects {
         return initials.toString().equalsIgnoreCase(display);
     }
 
-    /** Words that the article also writes in lower case: a capital on them marks a sentence start, not a name. */
-    private static Set<String> lowerCaseWords(List<String> sentences) {
-        Set<String> out = new HashSet<>();
-        for (String s : sentences) {
+    /**
+     * The words an article also writes in lower case: a capital on one of them marks a sentence
+     * start, not a name. One pass over the text.
+     */
+    static final class LowerCaseVocabulary {
+        private final Set<String> words = new HashSet<>();
+
+        LowerCaseVocabulary(List<String> sentences) {
+            for (String s : sentences) {
+                add(s);
+            }
+        }
+
+        LowerCaseVocabulary(String text) {
+            add(text);
+        }
+
+        private void add(String s) {
             int i = 0;
             int n = s.length();
             while (i < n) {
@@ -223,18 +271,21 @@ final class Aspects {
                         i++;
                     }
                     if (Character.isLowerCase(s.charAt(start))) {
-                        out.add(s.substring(start, i));
+                        words.add(s.substring(start, i));
                     }
                 } else {
                     i++;
                 }
             }
         }
-        return out;
+
+        boolean contains(String lower) {
+            return words.contains(lower);
+        }
     }
 
     /** Runs of capitalised words in a sentence, as written, without titles, possessives or a leading "The". */
-    static List<String> properNouns(String sentence, Set<String> lowerVocabulary) {
+    static List<String> properNouns(String sentence, LowerCaseVocabulary lowerVocabulary) {
         List<String> out = new ArrayList<>();
         List<String> run = new ArrayList<>();
         int n = sentence.length();
@@ -293,7 +344,7 @@ final class Aspects {
         return out;
     }
 
-    private static boolean isCommonWord(String word, Set<String> lowerVocabulary) {
+    private static boolean isCommonWord(String word, LowerCaseVocabulary lowerVocabulary) {
         String lower = word.toLowerCase(Locale.ROOT);
         return Words.isStopWord(lower) || lowerVocabulary.contains(lower) || SentimentLexicon.defaultLexicon().contains(lower);
     }

@@ -1,24 +1,29 @@
 package io.broadsheet.core.analysis;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * TF-IDF vectors of an article's sentences over their content words (stop words dropped, plurals
  * folded), with the article's own sentences as the document collection. Built once per article and
- * shared by highlights, insights and keywords.
+ * shared by highlights, insights and keywords. Terms are numbered so that a vector is a sorted
+ * array and a cosine is a merge of two arrays.
  */
 final class SentenceVectors {
 
-    private final List<Map<String, Float>> vectors;
+    private final Set<String> extraStopWords;
+    private final Map<String, Integer> ids = new HashMap<>();
+    private int[] documentFrequency = new int[256];
+    private int[] termFrequency = new int[256];
+    private final List<List<String>> tokens;
+    private final int[][] terms;
+    private final float[][] weights;
     private final float[] norms;
-    private final Map<String, Integer> documentFrequency;
-    private final Map<String, Integer> termFrequency;
+    private final float[] sums;
     private final int sentenceCount;
-
-    private final java.util.Set<String> extraStopWords;
 
     SentenceVectors(List<String> sentences) {
         this(sentences, "en");
@@ -28,35 +33,78 @@ final class SentenceVectors {
     SentenceVectors(List<String> sentences, String language) {
         extraStopWords = LanguageDetector.functionWords(language.equals("en") ? "" : language);
         sentenceCount = sentences.size();
-        List<Map<String, Integer>> counts = new ArrayList<>(sentenceCount);
-        documentFrequency = new HashMap<>();
-        termFrequency = new HashMap<>();
-        for (String sentence : sentences) {
-            Map<String, Integer> tf = new HashMap<>();
-            for (String token : Words.tokens(sentence)) {
-                if (isContent(token) && !extraStopWords.contains(token)) {
-                    tf.merge(fold(token), 1, Integer::sum);
+        terms = new int[sentenceCount][];
+        tokens = new java.util.ArrayList<>(sentenceCount);
+        int[][] counts = new int[sentenceCount][];
+        for (int s = 0; s < sentenceCount; s++) {
+            List<String> sentenceTokens = Words.tokens(sentences.get(s));
+            tokens.add(sentenceTokens);
+            int[] buffer = new int[sentenceTokens.size()];
+            int size = 0;
+            for (String token : sentenceTokens) {
+                if (isContentWord(token)) {
+                    buffer[size++] = id(fold(token));
                 }
             }
-            counts.add(tf);
-            for (Map.Entry<String, Integer> e : tf.entrySet()) {
-                documentFrequency.merge(e.getKey(), 1, Integer::sum);
-                termFrequency.merge(e.getKey(), e.getValue(), Integer::sum);
+            Arrays.sort(buffer, 0, size);
+            int[] unique = new int[size];
+            int[] count = new int[size];
+            int u = 0;
+            for (int k = 0; k < size; k++) {
+                if (u > 0 && unique[u - 1] == buffer[k]) {
+                    count[u - 1]++;
+                } else {
+                    unique[u] = buffer[k];
+                    count[u] = 1;
+                    u++;
+                }
+            }
+            terms[s] = Arrays.copyOf(unique, u);
+            counts[s] = Arrays.copyOf(count, u);
+            for (int k = 0; k < u; k++) {
+                documentFrequency[unique[k]]++;
+                termFrequency[unique[k]] += count[k];
             }
         }
-        vectors = new ArrayList<>(sentenceCount);
+        weights = new float[sentenceCount][];
         norms = new float[sentenceCount];
-        for (int i = 0; i < sentenceCount; i++) {
-            Map<String, Float> v = new HashMap<>();
-            float norm = 0f;
-            for (Map.Entry<String, Integer> e : counts.get(i).entrySet()) {
-                float w = e.getValue() * idf(e.getKey());
-                v.put(e.getKey(), w);
-                norm += w * w;
-            }
-            vectors.add(v);
-            norms[i] = (float) Math.sqrt(norm);
+        sums = new float[sentenceCount];
+        float[] idf = new float[ids.size()];
+        for (int t = 0; t < idf.length; t++) {
+            idf[t] = idf(documentFrequency[t]);
         }
+        for (int s = 0; s < sentenceCount; s++) {
+            float[] w = new float[terms[s].length];
+            float norm = 0f;
+            float sum = 0f;
+            for (int k = 0; k < w.length; k++) {
+                w[k] = counts[s][k] * idf[terms[s][k]];
+                norm += w[k] * w[k];
+                sum += w[k];
+            }
+            weights[s] = w;
+            norms[s] = (float) Math.sqrt(norm);
+            sums[s] = sum;
+        }
+    }
+
+    private int id(String term) {
+        Integer id = ids.get(term);
+        if (id != null) {
+            return id;
+        }
+        int next = ids.size();
+        ids.put(term, next);
+        if (next == documentFrequency.length) {
+            documentFrequency = Arrays.copyOf(documentFrequency, next * 2);
+            termFrequency = Arrays.copyOf(termFrequency, next * 2);
+        }
+        return next;
+    }
+
+    /** The lower-case word tokens of a sentence, as {@link Words#tokens} gives them. */
+    List<String> tokens(int sentence) {
+        return tokens.get(sentence);
     }
 
     /** A content word for this article: not an English stop word, nor a function word of the article's language. */
@@ -65,7 +113,7 @@ final class SentenceVectors {
     }
 
     static boolean isContent(String token) {
-        return token.length() > 2 && !Words.isStopWord(token) && Character.isLetter(token.charAt(0));
+        return token.length() > 2 && Character.isLetter(token.charAt(0)) && !Words.isStopWord(token);
     }
 
     /** Folds simple plurals so "tram" and "trams" count as one term. */
@@ -80,48 +128,48 @@ final class SentenceVectors {
         return token;
     }
 
+    private float idf(int df) {
+        return (float) Math.log((sentenceCount + 1.0) / (df + 0.5));
+    }
+
+    /** Inverse sentence frequency of a folded term; high for a term the article has never used. */
     float idf(String term) {
-        Integer df = documentFrequency.get(term);
-        return (float) Math.log((sentenceCount + 1.0) / ((df == null ? 0 : df) + 0.5));
+        Integer id = ids.get(term);
+        return idf(id == null ? 0 : documentFrequency[id]);
     }
 
-    int termFrequency(String term) {
-        return termFrequency.getOrDefault(term, 0);
-    }
-
+    /** How often each folded content term occurs in the article. */
     Map<String, Integer> termFrequencies() {
-        return termFrequency;
-    }
-
-    Map<String, Float> vector(int sentence) {
-        return vectors.get(sentence);
+        Map<String, Integer> out = new HashMap<>(ids.size() * 2);
+        for (Map.Entry<String, Integer> e : ids.entrySet()) {
+            out.put(e.getKey(), termFrequency[e.getValue()]);
+        }
+        return out;
     }
 
     /** Sum of the sentence's TF-IDF weights: how much distinctive content it carries. */
     float weight(int sentence) {
-        float sum = 0f;
-        for (float w : vectors.get(sentence).values()) {
-            sum += w;
-        }
-        return sum;
+        return sums[sentence];
     }
 
     float cosine(int a, int b) {
         if (norms[a] == 0f || norms[b] == 0f) {
             return 0f;
         }
-        Map<String, Float> small = vectors.get(a);
-        Map<String, Float> large = vectors.get(b);
-        if (small.size() > large.size()) {
-            Map<String, Float> t = small;
-            small = large;
-            large = t;
-        }
+        int[] ta = terms[a];
+        int[] tb = terms[b];
+        float[] wa = weights[a];
+        float[] wb = weights[b];
         float dot = 0f;
-        for (Map.Entry<String, Float> e : small.entrySet()) {
-            Float w = large.get(e.getKey());
-            if (w != null) {
-                dot += e.getValue() * w;
+        int i = 0;
+        int j = 0;
+        while (i < ta.length && j < tb.length) {
+            if (ta[i] == tb[j]) {
+                dot += wa[i++] * wb[j++];
+            } else if (ta[i] < tb[j]) {
+                i++;
+            } else {
+                j++;
             }
         }
         return dot / (norms[a] * norms[b]);

@@ -24,11 +24,28 @@ final class SentimentLexicon {
     /** Multi-word entries, keyed by their lower-case words joined with single spaces. */
     private final Map<String, Float> phrases;
     private final int longestPhrase;
+    /** First words of the phrases: only these start a phrase lookup. */
+    private final java.util.Set<String> phraseHeads;
+    /**
+     * Valences found through inflection or respelling, remembered: the fallback builds several
+     * candidate strings per unknown word. Bounded; the result never depends on what is cached.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<String, Float> fallbackCache = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int FALLBACK_CACHE_LIMIT = 200_000;
 
     private SentimentLexicon(Map<String, Float> words, Map<String, Float> phrases, int longestPhrase) {
         this.words = words;
         this.phrases = phrases;
         this.longestPhrase = longestPhrase;
+        java.util.Set<String> heads = new java.util.HashSet<>();
+        for (String phrase : phrases.keySet()) {
+            heads.add(phrase.substring(0, phrase.indexOf(' ')));
+        }
+        this.phraseHeads = java.util.Set.copyOf(heads);
+    }
+
+    boolean startsPhrase(String lower) {
+        return phraseHeads.contains(lower);
     }
 
     static SentimentLexicon defaultLexicon() {
@@ -41,8 +58,19 @@ final class SentimentLexicon {
         if (v != null) {
             return v;
         }
+        if (lower.length() < 5) {
+            return 0f;
+        }
+        Float cached = fallbackCache.get(lower);
+        if (cached != null) {
+            return cached;
+        }
         float inflected = inflected(lower);
-        return inflected != 0f || lower.length() < 8 ? inflected : respelled(lower);
+        float found = inflected != 0f || lower.length() < 8 ? inflected : respelled(lower);
+        if (fallbackCache.size() < FALLBACK_CACHE_LIMIT) {
+            fallbackCache.put(lower, found);
+        }
+        return found;
     }
 
     /**

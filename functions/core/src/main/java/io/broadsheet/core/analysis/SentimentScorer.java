@@ -100,7 +100,7 @@ final class SentimentScorer {
             String lower = w.lower();
             int span = 1;
             float v = 0f;
-            for (int len = Math.min(lexicon.longestPhrase(), n - i); len >= 2; len--) {
+            for (int len = lexicon.startsPhrase(lower) ? Math.min(lexicon.longestPhrase(), n - i) : 0; len >= 2; len--) {
                 Float p = lexicon.phrase(join(words, i, len));
                 if (p != null && sameClause(words, i, len)) {
                     v = p;
@@ -120,6 +120,9 @@ final class SentimentScorer {
                     continue; // "United Nations", "Hope Street": names carry no tone
                 }
                 v = lexicon.valence(lower);
+            }
+            if (v == 0f && !EXPECTATIONS.contains(lower) && !(i > 0 && words.get(i - 1).lower().equals("too"))) {
+                continue;
             }
             boolean negated = negated(words, i);
             if (negated && v < 0 && isWarning(words, negatorIndex(words, i))) {
@@ -200,7 +203,7 @@ final class SentimentScorer {
                     }
                 }
                 String text = s.substring(start, i);
-                String lower = text.replace('’', '\'').toLowerCase(Locale.ROOT);
+                String lower = Words.lower(s, start, i);
                 if (lower.endsWith("n't")) {
                     // "didn't" -> "didnt" so that one set of negators covers both spellings
                     lower = lower.equals("can't") ? "cant" : lower.equals("won't") ? "wont" : lower.replace("'", "");

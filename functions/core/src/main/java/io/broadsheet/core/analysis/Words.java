@@ -53,12 +53,23 @@ final class Words {
                         break;
                     }
                 }
-                out.add(text.substring(start, i).replace('’', '\'').toLowerCase(Locale.ROOT));
+                out.add(lower(text, start, i));
             } else {
                 i++;
             }
         }
         return out;
+    }
+
+    /** The lower-case form of text[start, end), allocating nothing beyond the substring when it is already lower case. */
+    static String lower(String text, int start, int end) {
+        boolean plain = true;
+        for (int k = start; k < end && plain; k++) {
+            char c = text.charAt(k);
+            plain = !Character.isUpperCase(c) && c != '’';
+        }
+        String word = text.substring(start, end);
+        return plain ? word : word.replace('’', '\'').toLowerCase(Locale.ROOT);
     }
 
     /** Words in the text, counted the way a reader would: runs of non-space characters with a letter or digit. */
