@@ -48,7 +48,8 @@ final class SentimentScorer {
             "solve", "solved", "arrive", "arrived", "expect", "expected", "worth", "enough", "stay", "stays",
             "stick", "sticks", "hold up", "recognize", "recognizes", "load", "loads", "open", "opens",
             "turn", "turns", "sync", "syncs", "pair", "pairs", "match", "matches", "matched", "compete",
-            "maintain", "maintains", "explain", "explains", "upload", "store", "figure", "hear", "understand");
+            "maintain", "maintains", "explain", "explains", "upload", "store", "figure", "hear", "understand",
+            "back", "sense");
 
     private static final Set<String> COORDINATE_CONTRAST = Set.of(
             "but", "however", "nevertheless", "nonetheless", "yet", "except", "unfortunately");
@@ -95,7 +96,11 @@ final class SentimentScorer {
         float[] contrastWeight = contrastWeights(words);
         List<Hit> hits = new ArrayList<>();
         float sum = 0f;
+        boolean[] levelWord = new boolean[n];
         for (int i = 0; i < n; i++) {
+            if (levelWord[i]) {
+                continue; // "fell to its lowest level": the direction of a reversed quantity, not a tone
+            }
             Word w = words.get(i);
             String lower = w.lower();
             int span = 1;
@@ -136,6 +141,8 @@ final class SentimentScorer {
             }
             if (isReversed(words, i, v)) {
                 v *= NEGATE_NEGATIVE; // "fixes the problems", "ended the war", "cut growth"
+            } else if (v < 0 && span == 1 && fallsAfter(words, i, levelWord)) {
+                v *= NEGATE_NEGATIVE; // "unemployment fell", "inflation eased": less of a bad thing
             }
             if (!negated && v > 0 && isUnmetExpectation(words, i)) {
                 v *= NEGATE_POSITIVE; // "I expected better", "should have been better"
@@ -475,6 +482,34 @@ final class SentimentScorer {
             String w = words.get(k).lower();
             if (REMOVERS.contains(w)) {
                 return v < 0 || DECREASERS.contains(w);
+            }
+        }
+        return false;
+    }
+
+    /** Verbs by which a quantity goes down. */
+    private static final Set<String> DECREASES = Set.of("fell", "fall", "falls", "falling", "dropped", "drops",
+            "declined", "declines", "declining", "eased", "eases", "easing", "shrank", "shrinks", "shrunk",
+            "narrowed", "narrows", "slowed", "slows", "cooled", "receded", "plunged", "plummeted", "tumbled",
+            "halved", "retreated", "dipped", "sank", "slid", "decreased", "decreases");
+    /** Words that only say how low or how far a quantity went. */
+    private static final Set<String> LEVELS = Set.of("low", "lower", "lowest", "record", "sharply", "steeply", "further");
+
+    /**
+     * A bad quantity followed by a fall ("unemployment fell to its lowest level") is good news. When
+     * it applies, the fall and the words of level after it are marked so that they are not scored.
+     */
+    private static boolean fallsAfter(List<Word> words, int i, boolean[] levelWord) {
+        int clause = words.get(i).clause();
+        for (int k = i + 1; k < words.size() && k <= i + 3 && words.get(k).clause() == clause; k++) {
+            if (DECREASES.contains(words.get(k).lower())) {
+                levelWord[k] = true;
+                for (int m = k + 1; m < words.size() && m <= k + 5 && words.get(m).clause() == clause; m++) {
+                    if (LEVELS.contains(words.get(m).lower())) {
+                        levelWord[m] = true;
+                    }
+                }
+                return true;
             }
         }
         return false;

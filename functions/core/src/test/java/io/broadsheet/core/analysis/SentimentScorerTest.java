@@ -95,6 +95,13 @@ class SentimentScorerTest {
     }
 
     @Test
+    void aFallingBadQuantity_isGoodNews() {
+        assertThat(score("Unemployment fell to its lowest level in a decade.")).isPositive();
+        assertThat(score("Inflation eased in March.")).isPositive();
+        assertThat(score("Unemployment is a worry.")).isNegative();
+    }
+
+    @Test
     void namesInsideASentence_carryNoTone() {
         assertThat(score("Officials from the United Nations met in Geneva.")).isZero();
         assertThat(score("She lives on Hope Street.")).isZero();
