@@ -245,42 +245,63 @@ final class Aspects {
     }
 
     /**
-     * The words an article also writes in lower case: a capital on one of them marks a sentence
-     * start, not a name. One pass over the text.
+     * Which sentence-initial words the article also writes in lower case: a capital on one of them
+     * marks a sentence start, not a name. Only those candidates are looked for, in one pass over
+     * the text, without building a set of every word.
      */
     static final class LowerCaseVocabulary {
-        private final Set<String> words = new HashSet<>();
+        private final Set<String> found = new HashSet<>();
 
         LowerCaseVocabulary(List<String> sentences) {
+            Map<Character, List<String>> candidates = new HashMap<>();
             for (String s : sentences) {
-                add(s);
+                int end = 0;
+                while (end < s.length() && !Character.isLetter(s.charAt(end))) {
+                    end++;
+                }
+                int start = end;
+                while (end < s.length() && Character.isLetter(s.charAt(end))) {
+                    end++;
+                }
+                if (end > start && Character.isUpperCase(s.charAt(start))) {
+                    String lower = s.substring(start, end).toLowerCase(Locale.ROOT);
+                    if (!Words.isStopWord(lower)) {
+                        List<String> bucket = candidates.computeIfAbsent(lower.charAt(0), k -> new ArrayList<>(2));
+                        if (!bucket.contains(lower)) {
+                            bucket.add(lower);
+                        }
+                    }
+                }
             }
-        }
-
-        LowerCaseVocabulary(String text) {
-            add(text);
-        }
-
-        private void add(String s) {
-            int i = 0;
-            int n = s.length();
-            while (i < n) {
-                if (Character.isLetter(s.charAt(i))) {
+            if (candidates.isEmpty()) {
+                return;
+            }
+            for (String s : sentences) {
+                int i = 0;
+                int n = s.length();
+                while (i < n) {
+                    if (!Character.isLetter(s.charAt(i))) {
+                        i++;
+                        continue;
+                    }
                     int start = i;
-                    while (i < n && (Character.isLetter(s.charAt(i)) || s.charAt(i) == '\'' || s.charAt(i) == '-')) {
+                    while (i < n && Character.isLetter(s.charAt(i))) {
                         i++;
                     }
-                    if (Character.isLowerCase(s.charAt(start))) {
-                        words.add(s.substring(start, i));
+                    List<String> bucket = candidates.get(s.charAt(start));
+                    if (bucket != null) {
+                        for (String c : bucket) {
+                            if (c.length() == i - start && s.regionMatches(start, c, 0, c.length())) {
+                                found.add(c);
+                            }
+                        }
                     }
-                } else {
-                    i++;
                 }
             }
         }
 
         boolean contains(String lower) {
-            return words.contains(lower);
+            return found.contains(lower);
         }
     }
 
@@ -303,6 +324,13 @@ final class Aspects {
                 }
                 if (i + 1 < n && sentence.charAt(i) == '.' && sentence.indexOf('.', start) < i) {
                     i++; // keep the final period of a dotted abbreviation: "U.S."
+                }
+                if (!Character.isUpperCase(sentence.charAt(start)) && (run.isEmpty() || i - start > 3)) {
+                    // a lower-case word that cannot be a connector inside a name: ends any run, no allocation
+                    flush(run, out);
+                    sentenceStart = false;
+                    gap = i < n ? sentence.charAt(i) : ' ';
+                    continue;
                 }
                 String word = sentence.substring(start, i);
                 if (word.endsWith("'s") || word.endsWith("’s")) {

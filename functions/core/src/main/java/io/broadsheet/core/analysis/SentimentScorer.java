@@ -81,7 +81,54 @@ final class SentimentScorer {
     record Hit(String text, float weight) {
     }
 
-    private record Word(String text, String lower, int clause, boolean quoted, int start, int end, boolean name) {
+    private record Word(String text, String lower, int clause, boolean quoted, int start, int end, boolean name, int flags) {
+
+        boolean is(int flag) {
+            return (flags & flag) != 0;
+        }
+    }
+
+    // Word classes as bits, looked up once per word when lexing instead of probing a set per rule.
+    private static final int NEG = 1;
+    private static final int DEG = 1 << 1;
+    private static final int COORD = 1 << 2;
+    private static final int CONC = 1 << 3;
+    private static final int HEDGE_WORD = 1 << 4;
+    private static final int EXPECT = 1 << 5;
+    private static final int REMOVE = 1 << 6;
+    private static final int DECREASE_GOOD = 1 << 7;
+    private static final int FALL = 1 << 8;
+    private static final int LEVEL = 1 << 9;
+
+    /** Built on first use, after the word sets above and below are initialised. */
+    private static final class WordClasses {
+        static final Map<String, Integer> FLAGS = build();
+
+        private static Map<String, Integer> build() {
+            Map<String, Integer> m = new java.util.HashMap<>();
+            mark(m, NEGATORS, NEG);
+            mark(m, DEGREE.keySet(), DEG);
+            mark(m, COORDINATE_CONTRAST, COORD);
+            mark(m, CONCESSIVE, CONC);
+            mark(m, HEDGES, HEDGE_WORD);
+            mark(m, EXPECTATIONS, EXPECT);
+            mark(m, REMOVERS, REMOVE);
+            mark(m, DECREASERS, DECREASE_GOOD);
+            mark(m, DECREASES, FALL);
+            mark(m, LEVELS, LEVEL);
+            return Map.copyOf(m);
+        }
+
+        private static void mark(Map<String, Integer> m, Set<String> words, int flag) {
+            for (String w : words) {
+                m.merge(w, flag, (a, b) -> a | b);
+            }
+        }
+
+        static int of(String lower) {
+            Integer f = FLAGS.get(lower);
+            return f == null ? 0 : f;
+        }
     }
 
     Result score(String sentence) {
@@ -118,7 +165,7 @@ final class SentimentScorer {
                 continue;
             }
             if (span == 1) {
-                if (isDegreeUse(words, i) || NEGATORS.contains(lower) || isKindOf(words, i) || isNonVerbLike(words, i)) {
+                if (isDegreeUse(words, i) || w.is(NEG) || isKindOf(words, i) || isNonVerbLike(words, i)) {
                     continue;
                 }
                 if (w.name()) {
@@ -126,7 +173,7 @@ final class SentimentScorer {
                 }
                 v = lexicon.valence(lower);
             }
-            if (v == 0f && !EXPECTATIONS.contains(lower) && !(i > 0 && words.get(i - 1).lower().equals("too"))) {
+            if (v == 0f && !w.is(EXPECT) && !(i > 0 && words.get(i - 1).lower().equals("too"))) {
                 continue;
             }
             boolean negated = negated(words, i);
@@ -148,7 +195,7 @@ final class SentimentScorer {
                 v *= NEGATE_POSITIVE; // "I expected better", "should have been better"
             }
             if (v == 0f) {
-                if (negated && EXPECTATIONS.contains(lower)) {
+                if (negated && w.is(EXPECT)) {
                     v = FAILED_EXPECTATION;
                     negated = false;
                 } else if (i > 0 && words.get(i - 1).lower().equals("too") && words.get(i - 1).clause() == w.clause()
@@ -215,10 +262,11 @@ final class SentimentScorer {
                     // "didn't" -> "didnt" so that one set of negators covers both spellings
                     lower = lower.equals("can't") ? "cant" : lower.equals("won't") ? "wont" : lower.replace("'", "");
                 }
-                if (COORDINATE_CONTRAST.contains(lower) || CONCESSIVE.contains(lower)) {
+                int flags = WordClasses.of(lower);
+                if ((flags & (COORD | CONC)) != 0) {
                     clause++;
                 }
-                out.add(new Word(text, lower, clause, quoted, start, i, false));
+                out.add(new Word(text, lower, clause, quoted, start, i, false, flags));
                 continue;
             }
             switch (c) {
@@ -266,7 +314,7 @@ final class SentimentScorer {
         int lastCoordinate = -1;
         for (int i = 0; i < n; i++) {
             String lower = words.get(i).lower();
-            if (COORDINATE_CONTRAST.contains(lower) && !(lower.equals("yet") && i > 0 && NEGATORS.contains(words.get(i - 1).lower()))) {
+            if (words.get(i).is(COORD) && !(lower.equals("yet") && i > 0 && words.get(i - 1).is(NEG))) {
                 lastCoordinate = i;
             }
         }
@@ -278,7 +326,7 @@ final class SentimentScorer {
         for (int i = 0; i < n; i++) {
             String lower = words.get(i).lower();
             boolean inSpiteOf = lower.equals("spite") && i > 0 && words.get(i - 1).lower().equals("in");
-            if (!CONCESSIVE.contains(lower) && !inSpiteOf) {
+            if (!words.get(i).is(CONC) && !inSpiteOf) {
                 continue;
             }
             if (lower.equals("though") && i == n - 1) {
@@ -315,7 +363,7 @@ final class SentimentScorer {
                 return -1;
             }
             String lower = w.lower();
-            if (NEGATORS.contains(lower)) {
+            if (w.is(NEG)) {
                 if (lower.equals("no") && k + 1 < words.size() && k + 1 < i
                         && (words.get(k + 1).lower().equals("doubt") || words.get(k + 1).lower().equals("wonder"))) {
                     return -1; // "no doubt it is good" affirms
@@ -335,7 +383,7 @@ final class SentimentScorer {
     private static boolean hedged(List<Word> words, int i) {
         int clause = words.get(i).clause();
         for (int k = i - 1; k >= 0 && words.get(k).clause() == clause; k--) {
-            if (HEDGES.contains(words.get(k).lower())) {
+            if (words.get(k).is(HEDGE_WORD)) {
                 return true;
             }
         }
@@ -351,7 +399,7 @@ final class SentimentScorer {
             if (w.clause() != clause) {
                 break;
             }
-            Float d = DEGREE.get(w.lower());
+            Float d = w.is(DEG) ? DEGREE.get(w.lower()) : null;
             if (d == null && isKindOf(words, i - back)) {
                 d = -BOOST;
             }
@@ -367,7 +415,7 @@ final class SentimentScorer {
     private boolean isDegreeUse(List<Word> words, int i) {
         String lower = words.get(i).lower();
         if (!lower.equals("pretty")) {
-            return DEGREE.containsKey(lower);
+            return words.get(i).is(DEG);
         }
         int clause = words.get(i).clause();
         for (int k = i + 1; k < words.size() && k <= i + 3 && words.get(k).clause() == clause; k++) {
@@ -479,9 +527,9 @@ final class SentimentScorer {
     private static boolean isReversed(List<Word> words, int i, float v) {
         int clause = words.get(i).clause();
         for (int k = i - 1; k >= 0 && k >= i - 3 && words.get(k).clause() == clause; k--) {
-            String w = words.get(k).lower();
-            if (REMOVERS.contains(w)) {
-                return v < 0 || DECREASERS.contains(w);
+            Word w = words.get(k);
+            if (w.is(REMOVE)) {
+                return v < 0 || w.is(DECREASE_GOOD);
             }
         }
         return false;
@@ -502,10 +550,10 @@ final class SentimentScorer {
     private static boolean fallsAfter(List<Word> words, int i, boolean[] levelWord) {
         int clause = words.get(i).clause();
         for (int k = i + 1; k < words.size() && k <= i + 3 && words.get(k).clause() == clause; k++) {
-            if (DECREASES.contains(words.get(k).lower())) {
+            if (words.get(k).is(FALL)) {
                 levelWord[k] = true;
                 for (int m = k + 1; m < words.size() && m <= k + 5 && words.get(m).clause() == clause; m++) {
-                    if (LEVELS.contains(words.get(m).lower())) {
+                    if (words.get(m).is(LEVEL)) {
                         levelWord[m] = true;
                     }
                 }
@@ -566,7 +614,7 @@ final class SentimentScorer {
             Word w = words.get(i);
             if (Character.isUpperCase(w.text().charAt(0)) && !isAllCaps(w.text()) && !w.lower().equals("i")
                     && words.get(i - 1).clause() == w.clause()) {
-                words.set(i, new Word(w.text(), w.lower(), w.clause(), w.quoted(), w.start(), w.end(), true));
+                words.set(i, new Word(w.text(), w.lower(), w.clause(), w.quoted(), w.start(), w.end(), true, w.flags()));
             }
         }
     }
