@@ -96,25 +96,41 @@ final class HighlightSelector {
         for (int i = 0; i < n; i++) {
             prior[i] /= priorSum;
         }
+        // incoming[j][i] = share of i's rank that flows to j: a transposed, normalised matrix so the
+        // inner loop reads one row
+        float[][] incoming = new float[n][n];
+        for (int i = 0; i < n; i++) {
+            if (out[i] == 0f) {
+                continue;
+            }
+            for (int j = 0; j < n; j++) {
+                incoming[j][i] = sim[i][j] / out[i];
+            }
+        }
         float[] rank = prior.clone();
         float[] next = new float[n];
         for (int iter = 0; iter < ITERATIONS; iter++) {
             for (int j = 0; j < n; j++) {
-                float incoming = 0f;
+                float[] row = incoming[j];
+                float sum = 0f;
                 for (int i = 0; i < n; i++) {
-                    if (sim[i][j] > 0f) {
-                        incoming += rank[i] * sim[i][j] / out[i];
-                    }
+                    sum += rank[i] * row[i];
                 }
-                next[j] = (1 - DAMPING) * prior[j] + DAMPING * incoming;
+                next[j] = (1 - DAMPING) * prior[j] + DAMPING * sum;
             }
             // sentences with no similar neighbour leak rank; give it back through the prior
             float total = 0f;
             for (float v : next) {
                 total += v;
             }
+            float change = 0f;
             for (int j = 0; j < n; j++) {
-                rank[j] = next[j] + (1f - total) * prior[j];
+                float updated = next[j] + (1f - total) * prior[j];
+                change += Math.abs(updated - rank[j]);
+                rank[j] = updated;
+            }
+            if (change < 1e-5f) {
+                break;
             }
         }
         // blend centrality with position: news puts its key facts first (the lead), which pure

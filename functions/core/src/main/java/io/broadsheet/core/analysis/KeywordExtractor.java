@@ -26,8 +26,7 @@ final class KeywordExtractor {
                 out.add(aspect.name());
             }
         }
-        List<Map.Entry<String, Integer>> terms = new ArrayList<>(vectors.termFrequencies().entrySet());
-        terms.removeIf(e -> e.getValue() < 2);
+        List<Map.Entry<String, Integer>> terms = new ArrayList<>(vectors.termsRepeated(2).entrySet());
         terms.sort((a, b) -> {
             int c = Float.compare(b.getValue() * vectors.idf(b.getKey()), a.getValue() * vectors.idf(a.getKey()));
             return c != 0 ? c : a.getKey().compareTo(b.getKey());

@@ -138,11 +138,14 @@ final class SentenceVectors {
         return idf(id == null ? 0 : documentFrequency[id]);
     }
 
-    /** How often each folded content term occurs in the article. */
-    Map<String, Integer> termFrequencies() {
-        Map<String, Integer> out = new HashMap<>(ids.size() * 2);
+    /** Folded content terms that occur at least {@code min} times, with their counts. */
+    Map<String, Integer> termsRepeated(int min) {
+        Map<String, Integer> out = new HashMap<>();
         for (Map.Entry<String, Integer> e : ids.entrySet()) {
-            out.put(e.getKey(), termFrequency[e.getValue()]);
+            int tf = termFrequency[e.getValue()];
+            if (tf >= min) {
+                out.put(e.getKey(), tf);
+            }
         }
         return out;
     }

@@ -151,7 +151,7 @@ final class SentimentLexicon {
     }
 
     private static SentimentLexicon load() {
-        Map<String, Float> words = new HashMap<>(16_384);
+        Map<String, Float> words = new HashMap<>(32_768, 0.5f);
         Map<String, Float> phrases = new HashMap<>();
         int[] longest = {1};
         read("vader_lexicon.txt", (key, value) -> words.put(key, value));
@@ -165,7 +165,9 @@ final class SentimentLexicon {
                 words.put(key, value);
             }
         });
-        return new SentimentLexicon(Map.copyOf(words), Map.copyOf(phrases), longest[0]);
+        // HashMap rather than Map.copyOf: it compares cached hashes before equals, which matters
+        // for a 7,500-entry map probed for every word
+        return new SentimentLexicon(words, new HashMap<>(phrases), longest[0]);
     }
 
     private interface Entry {

@@ -9,7 +9,7 @@ import java.util.Set;
 final class Words {
 
     /** Function words that carry no topic; used by keywords, highlights and insights. */
-    static final Set<String> STOP_WORDS = Set.of(
+    static final Set<String> STOP_WORDS = java.util.Collections.unmodifiableSet(new java.util.HashSet<>(List.of(
             "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are",
             "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by",
             "can", "could", "did", "do", "does", "doing", "down", "during", "each", "few", "for", "from",
@@ -28,7 +28,7 @@ final class Words {
             "saturday", "sunday", "today", "yesterday", "tomorrow", "there's", "it's", "that's",
             "don't", "didn't", "can't", "won't", "isn't", "wasn't", "he's", "she's", "they're", "we're",
             "i'm", "you're", "let", "want", "put", "take", "took", "go", "went", "come", "came", "see", "saw",
-            "know", "think", "way", "part", "set", "whether", "another", "every", "next", "near", "via");
+            "know", "think", "way", "part", "set", "whether", "another", "every", "next", "near", "via")));
 
     private Words() {
     }
@@ -79,7 +79,8 @@ final class Words {
         boolean hasAlnum = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (Character.isWhitespace(c)) {
+            boolean space = c < 128 ? c == ' ' || (c >= 9 && c <= 13) : Character.isWhitespace(c) || c == '\u00a0';
+            if (space) {
                 if (inWord && hasAlnum) {
                     words++;
                 }
@@ -87,7 +88,10 @@ final class Words {
                 hasAlnum = false;
             } else {
                 inWord = true;
-                hasAlnum |= Character.isLetterOrDigit(c);
+                if (!hasAlnum) {
+                    hasAlnum = c < 128 ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                            : Character.isLetterOrDigit(c);
+                }
             }
         }
         return inWord && hasAlnum ? words + 1 : words;
