@@ -81,52 +81,41 @@ final class Aspects {
                 namedWords.add(SentenceVectors.fold(w));
             }
         }
-        // count first (cheap), then keep sentences only for the pairs and words said often enough
-        Map<String, int[]> pairCounts = new HashMap<>();
-        Map<String, int[]> singleCounts = new HashMap<>();
-        List<List<String>> folded = new ArrayList<>(sentences.size());
-        for (int i = 0; i < sentences.size(); i++) {
-            List<String> tokens = vectors.tokens(i);
-            List<String> keys = new ArrayList<>(tokens.size());
-            for (String t : tokens) {
-                String f = vectors.isContentWord(t) ? SentenceVectors.fold(t) : null;
-                keys.add(f != null && namedWords.contains(f) ? null : f);
+        // terms are the vectors' numbered, folded content words; names' words are left out
+        Set<Integer> namedIds = new HashSet<>();
+        for (String w : namedWords) {
+            int id = vectors.termId(w);
+            if (id >= 0) {
+                namedIds.add(id);
             }
-            folded.add(keys);
-            for (int t = 0; t < keys.size(); t++) {
-                String a = keys.get(t);
-                if (a == null) {
-                    continue;
-                }
-                singleCounts.computeIfAbsent(a, k -> new int[1])[0]++;
-                if (t + 1 < keys.size() && keys.get(t + 1) != null) {
-                    pairCounts.computeIfAbsent(a + " " + keys.get(t + 1), k -> new int[1])[0]++;
+        }
+        Map<Long, int[]> pairCounts = new HashMap<>();
+        for (int i = 0; i < sentences.size(); i++) {
+            int[] seq = vectors.sequence(i);
+            for (int t = 0; t + 1 < seq.length; t++) {
+                if (usable(seq[t], namedIds) && usable(seq[t + 1], namedIds)) {
+                    pairCounts.computeIfAbsent(pairKey(seq[t], seq[t + 1]), k -> new int[1])[0]++;
                 }
             }
         }
         Map<String, Mention> pairs = new LinkedHashMap<>();
         Map<String, Mention> singles = new LinkedHashMap<>();
         for (int i = 0; i < sentences.size(); i++) {
-            List<String> keys = folded.get(i);
+            int[] seq = vectors.sequence(i);
             List<String> tokens = vectors.tokens(i);
-            for (int t = 0; t < keys.size(); t++) {
-                String a = keys.get(t);
-                if (a == null) {
+            for (int t = 0; t < seq.length; t++) {
+                if (!usable(seq[t], namedIds)) {
                     continue;
                 }
-                if (singleCounts.get(a)[0] >= 3) {
-                    String display = tokens.get(t);
-                    singles.computeIfAbsent(a, k -> new Mention(display)).add(i);
+                String display = tokens.get(t);
+                if (vectors.termFrequency(seq[t]) >= 3) {
+                    singles.computeIfAbsent(SentenceVectors.fold(display), k -> new Mention(display)).add(i);
                 }
-                if (t + 1 < keys.size() && keys.get(t + 1) != null) {
-                    String pair = a + " " + keys.get(t + 1);
-                    if (pairCounts.get(pair)[0] >= 2) {
-                        if (tokens == null) {
-                            tokens = Words.tokens(sentences.get(i));
-                        }
-                        String display = tokens.get(t) + " " + tokens.get(t + 1);
-                        pairs.computeIfAbsent(pair, k -> new Mention(display)).add(i);
-                    }
+                if (t + 1 < seq.length && usable(seq[t + 1], namedIds)
+                        && pairCounts.get(pairKey(seq[t], seq[t + 1]))[0] >= 2) {
+                    String next = tokens.get(t + 1);
+                    String key = SentenceVectors.fold(display) + " " + SentenceVectors.fold(next);
+                    pairs.computeIfAbsent(key, k -> new Mention(display + " " + next)).add(i);
                 }
             }
         }
@@ -151,6 +140,14 @@ final class Aspects {
         return out;
     }
 
+    private static boolean usable(int id, Set<Integer> namedIds) {
+        return id >= 0 && !namedIds.contains(id);
+    }
+
+    private static long pairKey(int a, int b) {
+        return ((long) a << 32) | (b & 0xffffffffL);
+    }
+
     static String capitalise(String s) {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
@@ -162,6 +159,7 @@ final class Aspects {
         final Set<String> keys = new HashSet<>(4);
         final List<Integer> sentences = new ArrayList<>(4);
         int count;
+        int rank;
         Mention mergedInto;
 
         Mention(String display) {
@@ -202,46 +200,88 @@ final class Aspects {
     private static void mergeAliases(Map<String, Mention> named) {
         List<Mention> longer = new ArrayList<>();
         for (Mention m : named.values()) {
-            if (m.display.indexOf(' ') > 0) {
+            if (m.parts.length > 1) {
                 longer.add(m);
             }
         }
+        if (longer.isEmpty()) {
+            return;
+        }
         longer.sort((a, b) -> Integer.compare(b.count, a.count));
+        // index the longer names by first word, last word and initials; each list keeps the count order
+        Map<String, List<Mention>> byFirst = new HashMap<>();
+        Map<String, List<Mention>> byLast = new HashMap<>();
+        Map<String, List<Mention>> byInitials = new HashMap<>();
+        for (int r = 0; r < longer.size(); r++) {
+            Mention t = longer.get(r);
+            t.rank = r;
+            byFirst.computeIfAbsent(t.parts[0], k -> new ArrayList<>(2)).add(t);
+            byLast.computeIfAbsent(t.parts[t.parts.length - 1], k -> new ArrayList<>(2)).add(t);
+            byInitials.computeIfAbsent(initials(t.parts), k -> new ArrayList<>(2)).add(t);
+        }
         for (Map.Entry<String, Mention> e : named.entrySet()) {
             Mention m = e.getValue();
             String key = e.getKey();
-            for (Mention target : longer) {
-                if (target == m || target.mergedInto != null) {
+            List<List<Mention>> candidates = new ArrayList<>(3);
+            if (m.parts.length == 1) {
+                candidates.add(byLast.get(key));
+                if (!CONNECTORS.contains(key)) {
+                    candidates.add(byFirst.get(key));
+                }
+                if (isAcronym(m.display)) {
+                    candidates.add(byInitials.get(key));
+                }
+            } else {
+                candidates.add(byLast.get(m.parts[m.parts.length - 1]));
+                candidates.add(byFirst.get(m.parts[0]));
+            }
+            Mention best = null;
+            for (List<Mention> list : candidates) {
+                if (list == null) {
                     continue;
                 }
-                String[] parts = target.parts;
-                boolean alias;
-                if (key.indexOf(' ') < 0) {
-                    alias = key.equals(parts[parts.length - 1]) || key.equals(parts[0]) && !CONNECTORS.contains(key)
-                            || isAcronym(m.display, parts);
-                } else {
-                    String t = target.lower;
-                    alias = t.length() > key.length() && (t.endsWith(" " + key) || t.startsWith(key + " "));
+                for (Mention target : list) {
+                    if (target == m || target.mergedInto != null) {
+                        continue;
+                    }
+                    boolean alias = m.parts.length == 1
+                            || target.lower.length() > key.length()
+                            && (target.lower.endsWith(" " + key) || target.lower.startsWith(key + " "));
+                    if (alias) {
+                        if (best == null || target.rank < best.rank) {
+                            best = target;
+                        }
+                        break;
+                    }
                 }
-                if (alias) {
-                    target.absorb(m);
-                    break;
-                }
+            }
+            if (best != null) {
+                best.absorb(m);
             }
         }
     }
 
-    private static boolean isAcronym(String display, String[] parts) {
-        if (display.length() < 2 || display.length() > 6 || !display.equals(display.toUpperCase(Locale.ROOT))) {
-            return false;
-        }
+    private static String initials(String[] parts) {
         StringBuilder initials = new StringBuilder();
         for (String p : parts) {
             if (!CONNECTORS.contains(p) && !p.equals("the") && !p.equals("and")) {
                 initials.append(p.charAt(0));
             }
         }
-        return initials.toString().equalsIgnoreCase(display);
+        return initials.toString();
+    }
+
+    /** "EU", "WHO", "NATO": two to six capitals. */
+    private static boolean isAcronym(String display) {
+        if (display.length() < 2 || display.length() > 6) {
+            return false;
+        }
+        for (int i = 0; i < display.length(); i++) {
+            if (!Character.isUpperCase(display.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -288,7 +328,7 @@ final class Aspects {
                     while (i < n && Character.isLetter(s.charAt(i))) {
                         i++;
                     }
-                    List<String> bucket = candidates.get(s.charAt(start));
+                    List<String> bucket = candidates.isEmpty() ? null : candidates.get(s.charAt(start));
                     if (bucket != null) {
                         for (String c : bucket) {
                             if (c.length() == i - start && s.regionMatches(start, c, 0, c.length())) {

@@ -19,6 +19,8 @@ final class SentenceVectors {
     private int[] documentFrequency = new int[256];
     private int[] termFrequency = new int[256];
     private final List<List<String>> tokens;
+    /** Per sentence, the term id of each token in order, or -1 where the token is not a content word. */
+    private final int[][] sequences;
     private final int[][] terms;
     private final float[][] weights;
     private final float[] norms;
@@ -35,17 +37,25 @@ final class SentenceVectors {
         sentenceCount = sentences.size();
         terms = new int[sentenceCount][];
         tokens = new java.util.ArrayList<>(sentenceCount);
+        sequences = new int[sentenceCount][];
         int[][] counts = new int[sentenceCount][];
         for (int s = 0; s < sentenceCount; s++) {
             List<String> sentenceTokens = Words.tokens(sentences.get(s));
             tokens.add(sentenceTokens);
             int[] buffer = new int[sentenceTokens.size()];
+            int[] sequence = new int[sentenceTokens.size()];
             int size = 0;
-            for (String token : sentenceTokens) {
+            for (int k = 0; k < sequence.length; k++) {
+                String token = sentenceTokens.get(k);
                 if (isContentWord(token)) {
-                    buffer[size++] = id(fold(token));
+                    int id = id(fold(token));
+                    buffer[size++] = id;
+                    sequence[k] = id;
+                } else {
+                    sequence[k] = -1;
                 }
             }
+            sequences[s] = sequence;
             Arrays.sort(buffer, 0, size);
             int[] unique = new int[size];
             int[] count = new int[size];
@@ -105,6 +115,22 @@ final class SentenceVectors {
     /** The lower-case word tokens of a sentence, as {@link Words#tokens} gives them. */
     List<String> tokens(int sentence) {
         return tokens.get(sentence);
+    }
+
+    /** Term ids of the sentence's tokens in order, -1 for tokens that are not content words. */
+    int[] sequence(int sentence) {
+        return sequences[sentence];
+    }
+
+    /** The id of a folded term, or -1 when the article does not use it as a content word. */
+    int termId(String folded) {
+        Integer id = ids.get(folded);
+        return id == null ? -1 : id;
+    }
+
+    /** How often the term with this id occurs. */
+    int termFrequency(int id) {
+        return termFrequency[id];
     }
 
     /** A content word for this article: not an English stop word, nor a function word of the article's language. */
