@@ -40,7 +40,7 @@ public final class LanguageDetector {
     /** Each profiled word with a bit per language whose profile holds it. */
     private static final Map<String, Integer> MASKS = masks();
     /** The opening of an article is plenty to tell its language. */
-    private static final int SAMPLE_CHARS = 4_000;
+    private static final int SAMPLE_CHARS = 2_000;
 
     private static Map<String, Integer> masks() {
         Map<String, Integer> m = new java.util.HashMap<>();

@@ -176,11 +176,12 @@ final class SentimentScorer {
             if (v == 0f && !w.is(EXPECT) && !(i > 0 && words.get(i - 1).lower().equals("too"))) {
                 continue;
             }
-            boolean negated = negated(words, i);
-            if (negated && v < 0 && isWarning(words, negatorIndex(words, i))) {
+            int negator = negatorIndex(words, i);
+            boolean negated = negator >= 0;
+            if (negated && v < 0 && isWarning(words, negator)) {
                 negated = false; // "don't be fooled": a warning keeps the harm negative
             }
-            if (negated && v > 0 && isCannotBeHappier(words, negatorIndex(words, i), i)) {
+            if (negated && v > 0 && isCannotBeHappier(words, negator, i)) {
                 negated = false; // "couldn't be happier" is the top of the scale
             }
             if (v != 0f && isStandardOfComparison(words, i)) {
@@ -221,7 +222,7 @@ final class SentimentScorer {
             v *= contrastWeight[i];
             sum += v;
             Word last = words.get(i + span - 1);
-            int from = negated ? negatorIndex(words, i) : i;
+            int from = negated ? negator : i;
             hits.add(new Hit(sentence.substring(words.get(from).start(), last.end()), v));
             i += span - 1;
         }
@@ -348,10 +349,6 @@ final class SentimentScorer {
             }
         }
         return weight;
-    }
-
-    private static boolean negated(List<Word> words, int i) {
-        return negatorIndex(words, i) >= 0;
     }
 
     /** Index of a negator whose scope covers word i: up to five words back ("don't think the service was good"), within the clause. */
