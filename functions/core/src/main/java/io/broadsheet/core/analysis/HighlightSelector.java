@@ -20,7 +20,7 @@ final class HighlightSelector {
     static final int MAX_CHARS = 800;
     private static final float DAMPING = 0.85f;
     private static final float REDUNDANT = 0.5f;
-    private static final int ITERATIONS = 30;
+    private static final int ITERATIONS = 20;
     private static final float LEAD_WEIGHT = 0.35f;
 
     List<String> select(List<String> sentences, SentenceVectors vectors) {
@@ -129,7 +129,7 @@ final class HighlightSelector {
                 change += Math.abs(updated - rank[j]);
                 rank[j] = updated;
             }
-            if (change < 1e-5f) {
+            if (change < 1e-4f) {
                 break;
             }
         }
