@@ -5,31 +5,58 @@ import io.broadsheet.core.model.Article;
 import io.broadsheet.core.model.Insight;
 import io.broadsheet.core.model.Sentiment;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
- * Turns an article into its {@link Analysis}. Deterministic and offline: the same article always
- * gives the same analysis.
+ * Turns an article into its {@link Analysis}: language, word count and reading time, sentiment
+ * with grounded bullets, highlights, key insights and keywords. Deterministic and offline: the
+ * same article always gives the same analysis. Thread-safe and cheap to share; every step is
+ * linear in the article's length (the sentence-similarity graph is capped at a fixed size).
  */
 public final class ArticleAnalyzer {
 
     private static final int WORDS_PER_MINUTE = 230;
+    private static final Map<String, String> LANGUAGE_NAMES = Map.of(
+            "de", "German", "fr", "French", "es", "Spanish", "it", "Italian", "nl", "Dutch", "pt", "Portuguese");
+
+    private final SentenceSplitter splitter = new SentenceSplitter();
+    private final LanguageDetector languages = new LanguageDetector();
+    private final SentimentAnalyzer sentiment = new SentimentAnalyzer();
+    private final SentimentExplainer explainer = new SentimentExplainer();
+    private final HighlightSelector highlights = new HighlightSelector();
+    private final InsightExtractor insights = new InsightExtractor();
+    private final KeywordExtractor keywords = new KeywordExtractor();
 
     public Analysis analyze(Article article) {
-        List<String> sentences = new ArrayList<>();
-        for (String paragraph : article.paragraphs()) {
-            sentences.addAll(Arrays.asList(paragraph.split("(?<=[.!?])\\s+(?=[A-Z\"“])")));
-        }
+        List<String> sentences = splitter.split(article.paragraphs());
         int words = 0;
         for (String paragraph : article.paragraphs()) {
-            words += paragraph.isBlank() ? 0 : paragraph.strip().split("\\s+").length;
+            words += Words.count(paragraph);
         }
-        List<String> highlights = sentences.subList(0, Math.min(3, sentences.size()));
-        Sentiment sentiment = new Sentiment(50, "neutral", highlights.stream().limit(3).toList());
-        List<Insight> insights = List.of(new Insight(article.title(), sentences.get(0)));
-        return new Analysis("en", words, Math.max(1, Math.round(words / (float) WORDS_PER_MINUTE)),
-                sentiment, highlights, insights, article.tags());
+        int minutes = Math.max(1, Math.round(words / (float) WORDS_PER_MINUTE));
+        String language = languages.detect(article.title() + "\n" + article.body());
+        SentenceVectors vectors = new SentenceVectors(sentences, language);
+        List<Aspects.Aspect> aspects = Aspects.find(article.title(), sentences, vectors);
+        List<Insight> rows = insights.extract(aspects, sentences, vectors);
+        return new Analysis(language, words, minutes, sentiment(language, sentences),
+                highlights.select(sentences, vectors), rows, keywords.extract(aspects, vectors));
+    }
+
+    /** The sentence-level sentiment reading (per-sentence scores included) of an article, whatever its language. */
+    public SentimentAnalyzer.Reading readSentiment(Article article) {
+        return sentiment.read(splitter.split(article.paragraphs()));
+    }
+
+    private Sentiment sentiment(String language, List<String> sentences) {
+        if (!language.equals("en") && !language.equals(LanguageDetector.UNDETERMINED)) {
+            String name = LANGUAGE_NAMES.getOrDefault(language, language.toUpperCase(Locale.ROOT));
+            return new Sentiment(null, Sentiment.NOT_SCORED, List.of(
+                    "Not scored: the article appears to be in " + name
+                            + ", and the sentiment lexicon covers English only."));
+        }
+        SentimentAnalyzer.Reading reading = sentiment.read(sentences);
+        return new Sentiment(reading.score(), reading.label(), explainer.explain(reading));
     }
 }

@@ -1,0 +1,440 @@
+package io.broadsheet.core.analysis;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds what an article is about: its named actors, places and organisations (runs of capitalised
+ * words, titles dropped, aliases merged: "Mayor Jane Smith" / "Smith", "European Union" / "EU")
+ * and its key phrases (content-word pairs and words it repeats). Each aspect keeps the sentences
+ * that mention it.
+ */
+final class Aspects {
+
+    /** An actor or topic with the sentences that mention it, most mentioned first. */
+    record Aspect(String name, boolean named, Set<String> keys, List<Integer> sentences, float salience) {
+    }
+
+    private static final Set<String> TITLES = Set.of(
+            "mr", "mrs", "ms", "dr", "prof", "sir", "dame", "lord", "lady", "mayor", "president", "minister",
+            "prime", "senator", "sen", "governor", "gov", "chancellor", "secretary", "chief", "director", "judge",
+            "justice", "professor", "councillor", "councilman", "councilwoman", "commissioner", "inspector",
+            "officer", "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman", "ceo", "king",
+            "queen", "prince", "princess", "pope", "general", "gen", "captain", "capt", "coach", "sheriff",
+            "detective", "sergeant", "sgt", "rep", "representative", "lt", "col", "colonel", "deputy", "vice",
+            "executive", "superintendent", "chair", "manager", "head", "leader", "rev", "father", "sister",
+            "dean", "ambassador", "premier", "mp", "foreign", "finance", "health", "interior", "defence",
+            "defense", "economy", "transport", "education", "acting", "former", "new", "state", "owner", "founder",
+            "co-founder", "analyst", "economist", "author", "editor", "reporter", "envoy", "union", "councilor",
+            "senior", "junior", "lawyer", "attorney", "dr.", "mr.", "mrs.", "ms.");
+
+    private static final Set<String> CONNECTORS = Set.of("of", "for", "de", "van", "von", "der", "du", "la", "al", "del", "da", "on", "&");
+
+    private static final Set<String> CALENDAR = Set.of(
+            "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+            "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+            "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec");
+
+    private Aspects() {
+    }
+
+    /** Aspects of the article, most salient first. */
+    static List<Aspect> find(String title, List<String> sentences, SentenceVectors vectors) {
+        LowerCaseVocabulary lowerVocabulary = new LowerCaseVocabulary(sentences);
+        Map<String, Mention> named = new LinkedHashMap<>();
+        for (int i = 0; i < sentences.size(); i++) {
+            for (String phrase : properNouns(sentences.get(i), lowerVocabulary)) {
+                named.computeIfAbsent(phrase.toLowerCase(Locale.ROOT), k -> new Mention(phrase)).add(i);
+            }
+        }
+        mergeAliases(named);
+        String lowerTitle = title == null ? "" : title.toLowerCase(Locale.ROOT);
+        List<Aspect> out = new ArrayList<>();
+        for (Mention m : named.values()) {
+            if (m.mergedInto != null) {
+                continue;
+            }
+            float salience = m.sentences.size() * 1.2f + leadBonus(m.sentences) + (m.mentionedIn(lowerTitle) ? 1f : 0f);
+            out.add(new Aspect(m.display, true, m.keys, List.copyOf(m.sentences), salience));
+        }
+        out.addAll(topics(sentences, vectors, named, lowerTitle));
+        out.sort((a, b) -> Float.compare(b.salience(), a.salience()));
+        return out;
+    }
+
+    private static float leadBonus(List<Integer> sentences) {
+        return sentences.isEmpty() ? 0f : sentences.get(0) < 3 ? 0.75f : sentences.get(0) < 8 ? 0.3f : 0f;
+    }
+
+    /** Key phrases: content-word pairs said at least twice, and single content words said three times. */
+    private static List<Aspect> topics(List<String> sentences, SentenceVectors vectors, Map<String, Mention> named,
+                                       String lowerTitle) {
+        Set<String> namedWords = new HashSet<>();
+        for (String key : named.keySet()) {
+            for (String w : key.split(" ")) {
+                namedWords.add(SentenceVectors.fold(w));
+            }
+        }
+        // terms are the vectors' numbered, folded content words; names' words are left out
+        Set<Integer> namedIds = new HashSet<>();
+        for (String w : namedWords) {
+            int id = vectors.termId(w);
+            if (id >= 0) {
+                namedIds.add(id);
+            }
+        }
+        Map<Long, int[]> pairCounts = new HashMap<>();
+        for (int i = 0; i < sentences.size(); i++) {
+            int[] seq = vectors.sequence(i);
+            for (int t = 0; t + 1 < seq.length; t++) {
+                if (usable(seq[t], namedIds) && usable(seq[t + 1], namedIds)) {
+                    pairCounts.computeIfAbsent(pairKey(seq[t], seq[t + 1]), k -> new int[1])[0]++;
+                }
+            }
+        }
+        Map<String, Mention> pairs = new LinkedHashMap<>();
+        Map<String, Mention> singles = new LinkedHashMap<>();
+        for (int i = 0; i < sentences.size(); i++) {
+            int[] seq = vectors.sequence(i);
+            List<String> tokens = vectors.tokens(i);
+            for (int t = 0; t < seq.length; t++) {
+                if (!usable(seq[t], namedIds)) {
+                    continue;
+                }
+                String display = tokens.get(t);
+                if (vectors.termFrequency(seq[t]) >= 3) {
+                    singles.computeIfAbsent(SentenceVectors.fold(display), k -> new Mention(display)).add(i);
+                }
+                if (t + 1 < seq.length && usable(seq[t + 1], namedIds)
+                        && pairCounts.get(pairKey(seq[t], seq[t + 1]))[0] >= 2) {
+                    String next = tokens.get(t + 1);
+                    String key = SentenceVectors.fold(display) + " " + SentenceVectors.fold(next);
+                    pairs.computeIfAbsent(key, k -> new Mention(display + " " + next)).add(i);
+                }
+            }
+        }
+        List<Aspect> out = new ArrayList<>();
+        Set<String> covered = new HashSet<>();
+        for (Map.Entry<String, Mention> e : pairs.entrySet()) {
+            Mention m = e.getValue();
+            if (m.count >= 2) {
+                float salience = m.sentences.size() * 1.0f + leadBonus(m.sentences) + (lowerTitle.contains(m.display) ? 1f : 0f);
+                out.add(new Aspect(capitalise(m.display), false, Set.of(e.getKey()), List.copyOf(m.sentences), salience));
+                covered.addAll(List.of(e.getKey().split(" ")));
+            }
+        }
+        for (Map.Entry<String, Mention> e : singles.entrySet()) {
+            Mention m = e.getValue();
+            if (m.count >= 3 && !covered.contains(e.getKey())) {
+                float salience = m.sentences.size() * 0.8f * Math.min(1f, vectors.idf(e.getKey()))
+                        + (lowerTitle.contains(m.display) ? 1f : 0f);
+                out.add(new Aspect(capitalise(m.display), false, Set.of(e.getKey()), List.copyOf(m.sentences), salience));
+            }
+        }
+        return out;
+    }
+
+    private static boolean usable(int id, Set<Integer> namedIds) {
+        return id >= 0 && !namedIds.contains(id);
+    }
+
+    private static long pairKey(int a, int b) {
+        return ((long) a << 32) | (b & 0xffffffffL);
+    }
+
+    static String capitalise(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    private static final class Mention {
+        final String display;
+        final String lower;
+        final String[] parts;
+        final Set<String> keys = new HashSet<>(4);
+        final List<Integer> sentences = new ArrayList<>(4);
+        int count;
+        int rank;
+        Mention mergedInto;
+
+        Mention(String display) {
+            this.display = display;
+            this.lower = display.toLowerCase(Locale.ROOT);
+            this.parts = lower.split(" ");
+            keys.add(lower);
+        }
+
+        void add(int sentence) {
+            count++;
+            if (sentences.isEmpty() || sentences.get(sentences.size() - 1) != sentence) {
+                sentences.add(sentence);
+            }
+        }
+
+        void absorb(Mention other) {
+            other.mergedInto = this;
+            keys.addAll(other.keys);
+            count += other.count;
+            Set<Integer> all = new java.util.TreeSet<>(sentences);
+            all.addAll(other.sentences);
+            sentences.clear();
+            sentences.addAll(all);
+        }
+
+        boolean mentionedIn(String lowerText) {
+            for (String k : keys) {
+                if (lowerText.contains(k)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** "Smith" joins "Jane Smith"; "EU" joins "European Union"; the longer form names the aspect. */
+    private static void mergeAliases(Map<String, Mention> named) {
+        List<Mention> longer = new ArrayList<>();
+        for (Mention m : named.values()) {
+            if (m.parts.length > 1) {
+                longer.add(m);
+            }
+        }
+        if (longer.isEmpty()) {
+            return;
+        }
+        longer.sort((a, b) -> Integer.compare(b.count, a.count));
+        // index the longer names by first word, last word and initials; each list keeps the count order
+        Map<String, List<Mention>> byFirst = new HashMap<>();
+        Map<String, List<Mention>> byLast = new HashMap<>();
+        Map<String, List<Mention>> byInitials = new HashMap<>();
+        for (int r = 0; r < longer.size(); r++) {
+            Mention t = longer.get(r);
+            t.rank = r;
+            byFirst.computeIfAbsent(t.parts[0], k -> new ArrayList<>(2)).add(t);
+            byLast.computeIfAbsent(t.parts[t.parts.length - 1], k -> new ArrayList<>(2)).add(t);
+            byInitials.computeIfAbsent(initials(t.parts), k -> new ArrayList<>(2)).add(t);
+        }
+        for (Map.Entry<String, Mention> e : named.entrySet()) {
+            Mention m = e.getValue();
+            String key = e.getKey();
+            List<List<Mention>> candidates = new ArrayList<>(3);
+            if (m.parts.length == 1) {
+                candidates.add(byLast.get(key));
+                if (!CONNECTORS.contains(key)) {
+                    candidates.add(byFirst.get(key));
+                }
+                if (isAcronym(m.display)) {
+                    candidates.add(byInitials.get(key));
+                }
+            } else {
+                candidates.add(byLast.get(m.parts[m.parts.length - 1]));
+                candidates.add(byFirst.get(m.parts[0]));
+            }
+            Mention best = null;
+            for (List<Mention> list : candidates) {
+                if (list == null) {
+                    continue;
+                }
+                for (Mention target : list) {
+                    if (target == m || target.mergedInto != null) {
+                        continue;
+                    }
+                    boolean alias = m.parts.length == 1
+                            || target.lower.length() > key.length()
+                            && (target.lower.endsWith(" " + key) || target.lower.startsWith(key + " "));
+                    if (alias) {
+                        if (best == null || target.rank < best.rank) {
+                            best = target;
+                        }
+                        break;
+                    }
+                }
+            }
+            if (best != null) {
+                best.absorb(m);
+            }
+        }
+    }
+
+    private static String initials(String[] parts) {
+        StringBuilder initials = new StringBuilder();
+        for (String p : parts) {
+            if (!CONNECTORS.contains(p) && !p.equals("the") && !p.equals("and")) {
+                initials.append(p.charAt(0));
+            }
+        }
+        return initials.toString();
+    }
+
+    /** "EU", "WHO", "NATO": two to six capitals. */
+    private static boolean isAcronym(String display) {
+        if (display.length() < 2 || display.length() > 6) {
+            return false;
+        }
+        for (int i = 0; i < display.length(); i++) {
+            if (!Character.isUpperCase(display.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Which sentence-initial words the article also writes in lower case: a capital on one of them
+     * marks a sentence start, not a name. Only those candidates are looked for, in one pass over
+     * the text, without building a set of every word.
+     */
+    static final class LowerCaseVocabulary {
+        private final Set<String> found = new HashSet<>();
+
+        LowerCaseVocabulary(List<String> sentences) {
+            Map<Character, List<String>> candidates = new HashMap<>();
+            for (String s : sentences) {
+                int end = 0;
+                while (end < s.length() && !Character.isLetter(s.charAt(end))) {
+                    end++;
+                }
+                int start = end;
+                while (end < s.length() && Character.isLetter(s.charAt(end))) {
+                    end++;
+                }
+                if (end > start && Character.isUpperCase(s.charAt(start))) {
+                    String lower = s.substring(start, end).toLowerCase(Locale.ROOT);
+                    if (!Words.isStopWord(lower)) {
+                        List<String> bucket = candidates.computeIfAbsent(lower.charAt(0), k -> new ArrayList<>(2));
+                        if (!bucket.contains(lower)) {
+                            bucket.add(lower);
+                        }
+                    }
+                }
+            }
+            if (candidates.isEmpty()) {
+                return;
+            }
+            for (String s : sentences) {
+                int i = 0;
+                int n = s.length();
+                while (i < n) {
+                    if (!Character.isLetter(s.charAt(i))) {
+                        i++;
+                        continue;
+                    }
+                    int start = i;
+                    while (i < n && Character.isLetter(s.charAt(i))) {
+                        i++;
+                    }
+                    List<String> bucket = candidates.isEmpty() ? null : candidates.get(s.charAt(start));
+                    if (bucket != null) {
+                        for (String c : bucket) {
+                            if (c.length() == i - start && s.regionMatches(start, c, 0, c.length())) {
+                                found.add(c);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        boolean contains(String lower) {
+            return found.contains(lower);
+        }
+    }
+
+    /** Runs of capitalised words in a sentence, as written, without titles, possessives or a leading "The". */
+    static List<String> properNouns(String sentence, LowerCaseVocabulary lowerVocabulary) {
+        List<String> out = new ArrayList<>();
+        List<String> run = new ArrayList<>();
+        int n = sentence.length();
+        int i = 0;
+        boolean sentenceStart = true;
+        char gap = ' ';
+        while (i <= n) {
+            if (i < n && Character.isLetter(sentence.charAt(i))) {
+                int start = i;
+                while (i < n && (Character.isLetterOrDigit(sentence.charAt(i)) || sentence.charAt(i) == '-'
+                        || (sentence.charAt(i) == '.' && i + 1 < n && Character.isLetter(sentence.charAt(i + 1)))
+                        || ((sentence.charAt(i) == '\'' || sentence.charAt(i) == '’') && i + 1 < n
+                        && Character.isLetter(sentence.charAt(i + 1))))) {
+                    i++;
+                }
+                if (i + 1 < n && sentence.charAt(i) == '.' && sentence.indexOf('.', start) < i) {
+                    i++; // keep the final period of a dotted abbreviation: "U.S."
+                }
+                if (!Character.isUpperCase(sentence.charAt(start)) && (run.isEmpty() || i - start > 3)) {
+                    // a lower-case word that cannot be a connector inside a name: ends any run, no allocation
+                    flush(run, out);
+                    sentenceStart = false;
+                    gap = i < n ? sentence.charAt(i) : ' ';
+                    continue;
+                }
+                String word = sentence.substring(start, i);
+                if (word.endsWith("'s") || word.endsWith("’s")) {
+                    word = word.substring(0, word.length() - 2);
+                }
+                boolean capital = Character.isUpperCase(word.charAt(0));
+                boolean connector = !run.isEmpty() && gap == ' ' && CONNECTORS.contains(word);
+                boolean joins = gap == ' ' || gap == '-';
+                if (capital && !(sentenceStart && isCommonWord(word, lowerVocabulary))) {
+                    if (!joins && !run.isEmpty()) {
+                        flush(run, out);
+                    }
+                    run.add(word);
+                } else if (connector) {
+                    run.add(word);
+                } else {
+                    flush(run, out);
+                }
+                sentenceStart = false;
+                gap = i < n ? sentence.charAt(i) : ' ';
+                if (gap != ' ' && gap != '-') {
+                    flush(run, out);
+                }
+            } else {
+                if (i < n && sentence.charAt(i) == '&' && !run.isEmpty() && i + 1 < n && sentence.charAt(i + 1) == ' ') {
+                    run.add("&"); // "Crumb & Co.", "Procter & Gamble"
+                    i += 2;
+                    gap = ' ';
+                    continue;
+                }
+                i++;
+                if (i < n && !Character.isLetter(sentence.charAt(i)) && sentence.charAt(i) != ' '
+                        && !(sentence.charAt(i) == '&' && !run.isEmpty())) {
+                    flush(run, out);
+                }
+            }
+        }
+        flush(run, out);
+        return out;
+    }
+
+    private static boolean isCommonWord(String word, LowerCaseVocabulary lowerVocabulary) {
+        String lower = word.toLowerCase(Locale.ROOT);
+        return Words.isStopWord(lower) || lowerVocabulary.contains(lower) || SentimentLexicon.defaultLexicon().contains(lower);
+    }
+
+    private static void flush(List<String> run, List<String> out) {
+        while (!run.isEmpty() && CONNECTORS.contains(run.get(run.size() - 1))) {
+            run.remove(run.size() - 1);
+        }
+        int from = 0;
+        while (from < run.size() && (TITLES.contains(run.get(from).toLowerCase(Locale.ROOT).replace(".", ""))
+                || run.get(from).equalsIgnoreCase("the"))) {
+            from++;
+        }
+        if (from < run.size()) {
+            List<String> name = run.subList(from, run.size());
+            String phrase = String.join(" ", name);
+            boolean calendar = name.size() == 1 && CALENDAR.contains(phrase.toLowerCase(Locale.ROOT));
+            boolean stop = name.size() == 1 && Words.isStopWord(phrase.toLowerCase(Locale.ROOT));
+            if (!calendar && !stop && phrase.length() > 1) {
+                out.add(phrase);
+            }
+        }
+        run.clear();
+    }
+}

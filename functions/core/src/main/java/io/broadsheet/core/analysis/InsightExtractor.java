@@ -1,0 +1,112 @@
+package io.broadsheet.core.analysis;
+
+import io.broadsheet.core.model.Insight;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Builds the key-insights table: one row per main actor, place, organisation or topic, described
+ * by the most informative sentence about it (or the clause that mentions it, when the sentence is
+ * long). No two rows share an aspect or a description.
+ */
+final class InsightExtractor {
+
+    static final int MAX_ROWS = 6;
+    static final int MAX_DESCRIPTION = 240;
+
+    List<Insight> extract(List<Aspects.Aspect> aspects, List<String> sentences, SentenceVectors vectors) {
+        List<Insight> rows = new ArrayList<>();
+        Set<Integer> usedSentences = new HashSet<>();
+        List<Set<String>> usedWords = new ArrayList<>();
+        for (Aspects.Aspect aspect : aspects) {
+            if (rows.size() == MAX_ROWS) {
+                break;
+            }
+            Set<String> words = contentWords(aspect.name());
+            if (words.isEmpty() || overlaps(words, usedWords)) {
+                continue; // "Transit" after "Transit budget": the same thing
+            }
+            int best = -1;
+            float bestScore = 0f;
+            for (int i : aspect.sentences()) {
+                if (usedSentences.contains(i) || !isStatement(sentences.get(i))) {
+                    continue;
+                }
+                float score = informativeness(sentences.get(i), i, vectors);
+                if (best < 0 || score > bestScore) {
+                    best = i;
+                    bestScore = score;
+                }
+            }
+            if (best < 0) {
+                continue;
+            }
+            usedSentences.add(best);
+            usedWords.add(words);
+            rows.add(new Insight(aspect.name(), describe(sentences.get(best), aspect)));
+        }
+        return List.copyOf(rows);
+    }
+
+    /** Distinctive content per word, with a nudge for figures and for the lead; very long sentences lose out. */
+    private static float informativeness(String sentence, int index, SentenceVectors vectors) {
+        int words = Math.max(1, Words.count(sentence));
+        float score = vectors.weight(index) / (float) Math.sqrt(words);
+        for (int c = 0; c < sentence.length(); c++) {
+            if (Character.isDigit(sentence.charAt(c))) {
+                score *= 1.15f;
+                break;
+            }
+        }
+        if (index < 3) {
+            score *= 1.1f;
+        }
+        return score;
+    }
+
+    private static boolean isStatement(String sentence) {
+        int words = Words.count(sentence);
+        return words >= 5 && !sentence.endsWith("?");
+    }
+
+    private static String describe(String sentence, Aspects.Aspect aspect) {
+        if (sentence.length() <= MAX_DESCRIPTION) {
+            return sentence;
+        }
+        String lower = sentence.toLowerCase(Locale.ROOT);
+        int at = 0;
+        for (String key : aspect.keys()) {
+            int found = lower.indexOf(key.split(" ")[0]);
+            if (found >= 0) {
+                at = found;
+                break;
+            }
+        }
+        return Clauses.around(sentence, at, MAX_DESCRIPTION);
+    }
+
+    private static Set<String> contentWords(String name) {
+        Set<String> out = new HashSet<>();
+        for (String t : Words.tokens(name)) {
+            if (!Words.isStopWord(t)) {
+                out.add(SentenceVectors.fold(t));
+            }
+        }
+        return out;
+    }
+
+    private static boolean overlaps(Set<String> words, List<Set<String>> used) {
+        for (Set<String> u : used) {
+            for (String w : words) {
+                if (u.contains(w)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,59 @@
+package io.broadsheet.core.analysis;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Key terms for tagging an article that has no tags: its most salient named aspects as written,
+ * then its most repeated distinctive content words, in lower case.
+ */
+final class KeywordExtractor {
+
+    static final int MAX_KEYWORDS = 8;
+
+    List<String> extract(List<Aspects.Aspect> aspects, SentenceVectors vectors) {
+        List<String> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Aspects.Aspect aspect : aspects) {
+            if (out.size() >= MAX_KEYWORDS / 2) {
+                break;
+            }
+            if (aspect.named() && aspect.sentences().size() >= 2 && addUnseen(aspect.name(), seen)) {
+                out.add(aspect.name());
+            }
+        }
+        List<Map.Entry<String, Integer>> terms = new ArrayList<>(vectors.termsRepeated(2).entrySet());
+        terms.sort((a, b) -> {
+            int c = Float.compare(b.getValue() * vectors.idf(b.getKey()), a.getValue() * vectors.idf(a.getKey()));
+            return c != 0 ? c : a.getKey().compareTo(b.getKey());
+        });
+        for (Map.Entry<String, Integer> e : terms) {
+            if (out.size() >= MAX_KEYWORDS) {
+                break;
+            }
+            if (addUnseen(e.getKey(), seen)) {
+                out.add(e.getKey());
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static boolean addUnseen(String term, Set<String> seen) {
+        boolean fresh = false;
+        List<String> tokens = Words.tokens(term);
+        for (String t : tokens) {
+            fresh |= !seen.contains(SentenceVectors.fold(t));
+        }
+        if (!fresh) {
+            return false;
+        }
+        for (String t : tokens) {
+            seen.add(SentenceVectors.fold(t.toLowerCase(Locale.ROOT)));
+        }
+        return true;
+    }
+}

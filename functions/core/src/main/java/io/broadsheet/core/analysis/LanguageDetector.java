@@ -1,0 +1,82 @@
+package io.broadsheet.core.analysis;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Guesses a text's language from its commonest function words. Enough to tell English from
+ * German, French, Spanish, Italian, Dutch and Portuguese, which is all the analysis needs: only
+ * English is scored for sentiment.
+ */
+public final class LanguageDetector {
+
+    public static final String UNDETERMINED = "und";
+
+    /** Frequent function words that are rare in the other languages of the set. */
+    private static final Map<String, Set<String>> PROFILES = Map.of(
+            "en", Set.of("the", "and", "of", "to", "is", "was", "that", "with", "for", "this", "are", "it", "have",
+                    "has", "which", "were", "be", "by", "from", "they", "their", "he", "she", "not", "but", "at"),
+            "de", Set.of("der", "die", "das", "und", "ist", "nicht", "mit", "den", "von", "sich", "auf", "für", "ein",
+                    "eine", "dem", "auch", "wird", "sind", "zu", "im", "nach", "wie", "bei", "oder", "aus", "werden"),
+            "fr", Set.of("le", "la", "les", "et", "est", "des", "une", "du", "dans", "pour", "qui", "que", "pas",
+                    "sur", "au", "avec", "ce", "sont", "il", "elle", "ont", "mais", "aux", "nous", "cette", "été"),
+            "es", Set.of("el", "los", "las", "y", "es", "del", "una", "por", "con", "para", "que", "como", "pero",
+                    "su", "más", "fue", "está", "son", "sus", "ha", "también", "al", "muy", "esta", "entre", "sobre"),
+            "it", Set.of("il", "di", "che", "della", "per", "gli", "una", "sono", "con", "non", "nel", "alla", "dei",
+                    "delle", "anche", "è", "ha", "più", "questo", "come", "ma", "stato", "lo", "degli", "nella", "sul"),
+            "nl", Set.of("de", "het", "een", "en", "van", "is", "niet", "op", "met", "voor", "zijn", "dat", "die",
+                    "ook", "maar", "aan", "bij", "wordt", "werd", "naar", "er", "nog", "heeft", "dit", "om", "hij"),
+            "pt", Set.of("o", "os", "as", "e", "do", "da", "dos", "das", "um", "uma", "não", "com", "para", "que",
+                    "em", "no", "na", "por", "mais", "foi", "são", "como", "mas", "ao", "também", "está"));
+
+    private static final List<String> ORDER = List.of("en", "de", "fr", "es", "it", "nl", "pt");
+
+    /** The function words of a language's profile (empty for a language outside the set). */
+    static Set<String> functionWords(String language) {
+        return PROFILES.getOrDefault(language, Set.of());
+    }
+
+    /** Each profiled word with a bit per language whose profile holds it. */
+    private static final Map<String, Integer> MASKS = masks();
+    /** The opening of an article is plenty to tell its language. */
+    private static final int SAMPLE_CHARS = 2_000;
+
+    private static Map<String, Integer> masks() {
+        Map<String, Integer> m = new java.util.HashMap<>();
+        for (int l = 0; l < ORDER.size(); l++) {
+            int bit = 1 << l;
+            for (String w : PROFILES.get(ORDER.get(l))) {
+                m.merge(w, bit, (a, b) -> a | b);
+            }
+        }
+        return Map.copyOf(m);
+    }
+
+    /** ISO 639-1 code of the likeliest language, or {@link #UNDETERMINED} when the text gives too little to go on. */
+    public String detect(String text) {
+        List<String> tokens = Words.tokens(text.length() > SAMPLE_CHARS ? text.substring(0, SAMPLE_CHARS) : text);
+        int[] hits = new int[ORDER.size()];
+        for (String token : tokens) {
+            Integer mask = MASKS.get(token);
+            if (mask == null) {
+                continue;
+            }
+            for (int l = 0; l < hits.length; l++) {
+                if ((mask & (1 << l)) != 0) {
+                    hits[l]++;
+                }
+            }
+        }
+        int best = 0;
+        for (int l = 1; l < hits.length; l++) {
+            if (hits[l] > hits[best]) {
+                best = l;
+            }
+        }
+        if (hits[best] < 2) {
+            return UNDETERMINED;
+        }
+        return ORDER.get(best);
+    }
+}
