@@ -1,0 +1,519 @@
+package io.broadsheet.core.parse;
+
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Finds a story's paragraphs in a whole web page.
+ *
+ * <p>The approach is Readability's, with trafilatura-style cleaning around it: drop what can never
+ * be body (scripts, navigation, forms, captions, hidden elements, boxes whose class or id says
+ * comment, related, share, newsletter...), cut the rest into text segments at block boundaries,
+ * score each segment's ancestors by the prose it holds (length, commas, few links), pick the best
+ * container, add siblings that score close to it, then keep the container's segments that read
+ * like prose or subheadings. Every step is a single walk of the DOM or of the segments (each
+ * segment touches only its ancestors), so the cost stays linear in the page for real-world depths.
+ * No site-specific rules: only general signals.
+ */
+final class HtmlBodyExtractor {
+
+    private static final Set<String> REMOVED_TAGS = Set.of("script", "style", "noscript", "template", "iframe", "svg",
+            "canvas", "object", "embed", "video", "audio", "picture", "img", "button", "input", "select", "textarea",
+            "option", "nav", "aside", "footer", "figure", "figcaption", "dialog", "link", "meta", "head", "map", "area",
+            "label", "math");
+    private static final Set<String> BLOCK_TAGS = Set.of("address", "article", "aside", "blockquote", "body", "center",
+            "dd", "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form",
+            "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "li", "main", "menu", "nav", "ol", "p",
+            "pre", "section", "summary", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "ul", "caption");
+    private static final Set<String> PARAGRAPH_TAGS = Set.of("p", "pre", "td", "li", "dd", "dt", "blockquote",
+            "h1", "h2", "h3", "h4", "h5", "h6", "th", "address");
+    private static final Set<String> HEADING_TAGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
+
+    /** Boxes that are never the story, whatever they hold. */
+    private static final Pattern STRONG_BOILERPLATE = Pattern.compile(
+            "comment|disqus|related|recommend|outbrain|taboola|newsletter|most-?(?:read|popular|viewed)|more-?(?:stories|news|articles)"
+                    + "|read-?(?:more|next|also)|also-?(?:read|like)|you-?may|trending|popular|social|share|sharing|subscri|signup|sign-up"
+                    + "|cookie|consent|gdpr|paywall-?(?:prompt|banner)|(?:^|[-_ ])ads?(?:[-_ ]|$)|advert|sponsor|promo");
+    /** Boxes that are usually not the story: removed unless they hold most of the page's prose. */
+    private static final Pattern WEAK_BOILERPLATE = Pattern.compile(
+            "sidebar|widget|breadcrumb|(?:^|[-_ ])nav|menu|footer|masthead|banner|popup|modal|byline|author|caption"
+                    + "|credit|(?:^|[-_ ])tags?(?:[-_ ]|$)|tag-?list|toolbar|(?:^|[-_ ])print|skip|pagination|pager|rating"
+                    + "|(?:^|[-_ ])meta(?:[-_ ]|$)|header|masthead|dateline|timestamp|toc|table-?of-?contents|hidden|sr-only"
+                    + "|visually-?hidden|screen-?reader|offscreen|overlay|teaser|card|tooltip|login|rss");
+    /** Containers that name themselves as the story body. */
+    private static final Pattern STORY_BODY = Pattern.compile(
+            "article-?body|articlebody|story-?body|entry-?content|post-?(?:body|content|entry|text)|article-?(?:content|text)"
+                    + "|story-?(?:content|text)|main-?content|body-?text|field-?body|rich-?text|content-?body|article__body");
+    private static final Pattern POSITIVE = Pattern.compile("article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story");
+    private static final Pattern NEGATIVE = Pattern.compile(
+            "-ad-|hidden|banner|combx|comment|com-|contact|foot|footnote|gdpr|masthead|media|meta|outbrain|promo|related"
+                    + "|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|caption|byline");
+    private static final Pattern HIDDEN_STYLE = Pattern.compile("display\\s*:\\s*none|visibility\\s*:\\s*hidden");
+    /** Lines that sites put among the paragraphs: calls to action, ad labels, credits. */
+    private static final Pattern BOILERPLATE_LINE = Pattern.compile(
+            "(?i)^(?:advertisement|advertising|sponsored|ad|share|share this(?: article| story)?|tweet|email|print|copy link"
+                    + "|read more|read next|related|related (?:stories|articles|content)|recommended|more on this story|sign up.*"
+                    + "|subscribe.*|follow us.*|click here.*|comments?|leave a comment|loading.*|skip to.*|back to top"
+                    + "|(?:photo|image|picture|credit|source)s?\\s*:.*|watch:.*|listen:.*|getty images|ap photo.*|reuters)$");
+    private static final Pattern BYLINE_LINE = Pattern.compile("(?i)^(?:by|von|par|por)\\s+\\p{Lu}.{0,80}$");
+
+    record Segment(String text, int linkChars, Element block, boolean heading, boolean listItem) {
+        double linkDensity() {
+            return text.isEmpty() ? 0 : (double) linkChars / text.length();
+        }
+
+        boolean prose() {
+            int len = text.length();
+            double ld = linkDensity();
+            return !heading && ((len >= 80 && ld < 0.35) || (len >= 30 && ld < 0.2 && endsSentence(text)));
+        }
+    }
+
+    private static final class Stats {
+        double score;
+        boolean candidate;
+        int text;
+        int links;
+        int prose;
+    }
+
+    private HtmlBodyExtractor() {
+    }
+
+    /**
+     * @param root  the page's body (it is modified: boilerplate is removed)
+     * @param title the article's title, so a repeated headline is not taken as body
+     */
+    static List<String> extract(Element root, String title) {
+        removeNeverBody(root);
+        List<Segment> segments = segments(root);
+        Map<Element, Stats> stats = stats(segments, root);
+        if (removeBoilerplateBoxes(root, stats)) {
+            segments = segments(root);
+            stats = stats(segments, root);
+        }
+        if (segments.isEmpty()) {
+            return List.of();
+        }
+        Set<Element> content = chooseContent(root, segments, stats);
+        return keep(segments, content, title);
+    }
+
+    private static void removeNeverBody(Element root) {
+        List<Element> doomed = new ArrayList<>();
+        NodeTraversor.filter(new org.jsoup.select.NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node instanceof Element el && el != root && neverBody(el)) {
+                    doomed.add(el);
+                    return FilterResult.SKIP_ENTIRELY;
+                }
+                return node instanceof org.jsoup.nodes.Comment ? FilterResult.REMOVE : FilterResult.CONTINUE;
+            }
+        }, root);
+        doomed.forEach(Node::remove);
+    }
+
+    private static boolean neverBody(Element el) {
+        String tag = el.normalName();
+        if (REMOVED_TAGS.contains(tag)) {
+            return true;
+        }
+        if (el.hasAttr("hidden") || "true".equals(el.attr("aria-hidden"))) {
+            return true;
+        }
+        String style = el.attr("style");
+        if (!style.isEmpty() && HIDDEN_STYLE.matcher(style.toLowerCase(Locale.ROOT)).find()) {
+            return true;
+        }
+        String role = el.attr("role");
+        return role.equals("navigation") || role.equals("complementary") || role.equals("contentinfo")
+                || role.equals("banner") || role.equals("search") || role.equals("dialog") || role.equals("alert");
+    }
+
+    /** Removes boxes named as boilerplate unless they hold (most of) the page's prose. */
+    private static boolean removeBoilerplateBoxes(Element root, Map<Element, Stats> stats) {
+        Stats rootStats = stats.get(root);
+        int totalProse = rootStats == null ? 0 : rootStats.prose;
+        List<Element> doomed = new ArrayList<>();
+        NodeTraversor.filter(new org.jsoup.select.NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (!(node instanceof Element el) || el == root) {
+                    return FilterResult.CONTINUE;
+                }
+                String hints = hints(el);
+                if (hints.isEmpty() || el.normalName().equals("body") || el.normalName().equals("html")) {
+                    return FilterResult.CONTINUE;
+                }
+                if (STORY_BODY.matcher(hints).find() || "articleBody".equals(el.attr("itemprop"))) {
+                    return FilterResult.CONTINUE;
+                }
+                Stats s = stats.get(el);
+                double share = totalProse == 0 || s == null ? 0 : (double) s.prose / totalProse;
+                boolean strong = STRONG_BOILERPLATE.matcher(hints).find();
+                boolean weak = !strong && WEAK_BOILERPLATE.matcher(hints).find();
+                if ((strong && share < 0.6) || (weak && share < 0.3)) {
+                    doomed.add(el);
+                    return FilterResult.SKIP_ENTIRELY;
+                }
+                return FilterResult.CONTINUE;
+            }
+        }, root);
+        doomed.forEach(Node::remove);
+        return !doomed.isEmpty();
+    }
+
+    private static String hints(Element el) {
+        String cls = el.className();
+        String id = el.id();
+        if (cls.isEmpty() && id.isEmpty()) {
+            return "";
+        }
+        return (cls + " " + id).toLowerCase(Locale.ROOT);
+    }
+
+    /** Cuts the tree into text runs at block boundaries and at double line breaks. */
+    static List<Segment> segments(Element root) {
+        List<Segment> out = new ArrayList<>();
+        NodeTraversor.traverse(new NodeVisitor() {
+            private final StringBuilder text = new StringBuilder();
+            private final ArrayList<Element> blocks = new ArrayList<>();
+            private int linkDepth;
+            private int linkChars;
+            private boolean lastWasBreak;
+
+            @Override
+            public void head(Node node, int depth) {
+                if (node instanceof TextNode t) {
+                    String s = t.getWholeText();
+                    if (!s.isBlank()) {
+                        lastWasBreak = false;
+                        if (linkDepth > 0) {
+                            linkChars += Texts.clean(s).length();
+                        }
+                    }
+                    text.append(s);
+                } else if (node instanceof Element el) {
+                    String tag = el.normalName();
+                    if (BLOCK_TAGS.contains(tag)) {
+                        flush();
+                        blocks.add(el);
+                    } else if (tag.equals("br")) {
+                        if (lastWasBreak) {
+                            flush();
+                        } else {
+                            text.append(' ');
+                            lastWasBreak = true;
+                        }
+                    } else if (tag.equals("a")) {
+                        linkDepth++;
+                    }
+                }
+            }
+
+            @Override
+            public void tail(Node node, int depth) {
+                if (node instanceof Element el) {
+                    String tag = el.normalName();
+                    if (BLOCK_TAGS.contains(tag)) {
+                        flush();
+                        if (!blocks.isEmpty()) {
+                            blocks.remove(blocks.size() - 1);
+                        }
+                    } else if (tag.equals("a")) {
+                        linkDepth--;
+                    }
+                    if (node == root) {
+                        flush();
+                    }
+                }
+            }
+
+            private void flush() {
+                lastWasBreak = false;
+                if (text.isEmpty()) {
+                    return;
+                }
+                String cleaned = Texts.clean(text.toString());
+                text.setLength(0);
+                if (cleaned.isEmpty()) {
+                    linkChars = 0;
+                    return;
+                }
+                Element block = blocks.isEmpty() ? root : blocks.get(blocks.size() - 1);
+                boolean listItem = false;
+                for (int i = blocks.size() - 1; i >= 0 && i >= blocks.size() - 3; i--) {
+                    listItem |= blocks.get(i).normalName().equals("li");
+                }
+                out.add(new Segment(cleaned, Math.min(linkChars, cleaned.length()), block,
+                        HEADING_TAGS.contains(block.normalName()), listItem));
+                linkChars = 0;
+            }
+        }, root);
+        return out;
+    }
+
+    /** Text, link text and prose per element, and Readability's content score for paragraph containers. */
+    private static Map<Element, Stats> stats(List<Segment> segments, Element root) {
+        Map<Element, Stats> stats = new IdentityHashMap<>();
+        for (Segment seg : segments) {
+            int len = seg.text().length();
+            int prose = seg.prose() ? len : 0;
+            for (Element e = seg.block(); e != null; e = e == root ? null : e.parent()) {
+                Stats s = stats.computeIfAbsent(e, k -> new Stats());
+                s.text += len;
+                s.links += seg.linkChars();
+                s.prose += prose;
+            }
+            if (len < 25 || seg.heading() || seg.linkDensity() > 0.5) {
+                continue;
+            }
+            double points = 1 + commas(seg.text()) + Math.min(len / 100, 3);
+            Element first = paragraphLike(seg.block()) ? seg.block().parent() : seg.block();
+            int level = 0;
+            for (Element e = first; e != null && level < 5; e = e == root ? null : e.parent(), level++) {
+                Stats s = stats.computeIfAbsent(e, k -> new Stats());
+                if (!s.candidate) {
+                    s.candidate = true;
+                    s.score += initialScore(e);
+                }
+                s.score += points / (level == 0 ? 1 : level == 1 ? 2 : level * 3.0);
+            }
+        }
+        return stats;
+    }
+
+    private static boolean paragraphLike(Element block) {
+        if (PARAGRAPH_TAGS.contains(block.normalName())) {
+            return true;
+        }
+        for (Element child : block.children()) {
+            if (BLOCK_TAGS.contains(child.normalName())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static double initialScore(Element e) {
+        double score = switch (e.normalName()) {
+            case "div", "article", "main", "section" -> 5;
+            case "pre", "td", "blockquote" -> 3;
+            case "address", "ol", "ul", "dl", "dd", "dt", "li", "form" -> -3;
+            case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
+            default -> 0;
+        };
+        for (String hint : new String[] {e.className().toLowerCase(Locale.ROOT), e.id().toLowerCase(Locale.ROOT)}) {
+            if (hint.isEmpty()) {
+                continue;
+            }
+            if (NEGATIVE.matcher(hint).find()) {
+                score -= 25;
+            }
+            if (POSITIVE.matcher(hint).find()) {
+                score += 25;
+            }
+        }
+        if ("articleBody".equals(e.attr("itemprop"))) {
+            score += 25;
+        }
+        return score;
+    }
+
+    /** The best-scoring container, moved up when its relatives hold the rest of the story, and its good siblings. */
+    private static Set<Element> chooseContent(Element root, List<Segment> segments, Map<Element, Stats> stats) {
+        List<Map.Entry<Element, Double>> ranked = new ArrayList<>();
+        for (Map.Entry<Element, Stats> entry : stats.entrySet()) {
+            Stats s = entry.getValue();
+            if (s.candidate) {
+                double linkDensity = s.text == 0 ? 0 : (double) s.links / s.text;
+                ranked.add(Map.entry(entry.getKey(), s.score * (1 - linkDensity)));
+            }
+        }
+        if (ranked.isEmpty()) {
+            return Set.of(root);
+        }
+        ranked.sort(Map.Entry.<Element, Double>comparingByValue().reversed());
+        Element top = ranked.get(0).getKey();
+        double topScore = ranked.get(0).getValue();
+        Map<Element, Double> finalScores = new IdentityHashMap<>();
+        ranked.forEach(e -> finalScores.put(e.getKey(), e.getValue()));
+
+        // several near-equal candidates under one ancestor: the story is split; take the ancestor
+        List<Element> alternatives = new ArrayList<>();
+        for (int i = 1; i < Math.min(ranked.size(), 5); i++) {
+            if (ranked.get(i).getValue() / topScore >= 0.75) {
+                alternatives.add(ranked.get(i).getKey());
+            }
+        }
+        if (alternatives.size() >= 3) {
+            for (Element parent = top.parent(); parent != null && parent != root.parent(); parent = parent.parent()) {
+                int containing = 0;
+                for (Element alt : alternatives) {
+                    if (isAncestor(parent, alt)) {
+                        containing++;
+                    }
+                }
+                if (containing >= 3) {
+                    top = parent;
+                    break;
+                }
+            }
+        }
+        // climb while the parent scores better (the paragraphs' real container)
+        double lastScore = finalScores.getOrDefault(top, topScore);
+        double threshold = lastScore / 3;
+        for (Element parent = top.parent(); parent != null && top != root; parent = parent.parent()) {
+            Double parentScore = finalScores.get(parent);
+            if (parentScore == null) {
+                if (parent == root) {
+                    break;
+                }
+                continue;
+            }
+            if (parentScore < threshold) {
+                break;
+            }
+            if (parentScore > lastScore) {
+                top = parent;
+                break;
+            }
+            lastScore = parentScore;
+            if (parent == root) {
+                break;
+            }
+        }
+        while (top != root && top.parent() != null && top.parent().childrenSize() == 1) {
+            top = top.parent();
+        }
+
+        Set<Element> content = Collections.newSetFromMap(new IdentityHashMap<>());
+        content.add(top);
+        Element parent = top.parent();
+        if (parent == null || top == root) {
+            return content;
+        }
+        double bestScore = finalScores.getOrDefault(top, topScore);
+        double siblingThreshold = Math.max(10, bestScore * 0.2);
+        String topClass = top.className();
+        for (Element sibling : parent.children()) {
+            if (sibling == top) {
+                continue;
+            }
+            double bonus = !topClass.isEmpty() && topClass.equals(sibling.className()) ? bestScore * 0.2 : 0;
+            Double score = finalScores.get(sibling);
+            if (score != null && score + bonus >= siblingThreshold) {
+                content.add(sibling);
+                continue;
+            }
+            Stats s = stats.get(sibling);
+            if (s != null && sibling.normalName().equals("p")) {
+                double ld = s.text == 0 ? 0 : (double) s.links / s.text;
+                if ((s.text > 80 && ld < 0.25) || (s.text > 0 && s.links == 0 && endsSentence(sibling.text()))) {
+                    content.add(sibling);
+                }
+            }
+        }
+        return content;
+    }
+
+    private static boolean isAncestor(Element ancestor, Element node) {
+        for (Element e = node; e != null; e = e.parent()) {
+            if (e == ancestor) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The content's segments that read as story: prose, subheadings, list items; not link lists, credits or calls to action. */
+    private static List<String> keep(List<Segment> segments, Set<Element> content, String title) {
+        List<String> paragraphs = new ArrayList<>();
+        String normalizedTitle = title == null ? "" : title.toLowerCase(Locale.ROOT);
+        Map<Element, Boolean> inside = new IdentityHashMap<>();
+        for (Segment seg : segments) {
+            if (!within(seg.block(), content, inside)) {
+                continue;
+            }
+            String text = seg.text();
+            double ld = seg.linkDensity();
+            if (ld > 0.5 || (ld > 0.25 && text.length() < 80)) {
+                continue;
+            }
+            if (BOILERPLATE_LINE.matcher(text).matches()) {
+                continue;
+            }
+            if (seg.heading()) {
+                if (seg.block().normalName().equals("h1") || text.toLowerCase(Locale.ROOT).equals(normalizedTitle)
+                        || text.length() > 200) {
+                    continue;
+                }
+            } else if (text.length() < 100 && (BYLINE_LINE.matcher(text).matches()
+                    || text.toLowerCase(Locale.ROOT).equals(normalizedTitle) || isOnlyDate(text))) {
+                continue;
+            }
+            paragraphs.add(text);
+        }
+        return paragraphs;
+    }
+
+    private static boolean within(Element block, Set<Element> content, Map<Element, Boolean> memo) {
+        List<Element> path = new ArrayList<>();
+        Boolean answer = null;
+        for (Element e = block; e != null; e = e.parent()) {
+            if (content.contains(e)) {
+                answer = true;
+                break;
+            }
+            Boolean known = memo.get(e);
+            if (known != null) {
+                answer = known;
+                break;
+            }
+            path.add(e);
+        }
+        boolean result = answer != null && answer;
+        for (Element e : path) {
+            memo.put(e, result);
+        }
+        return result;
+    }
+
+    private static boolean isOnlyDate(String text) {
+        return text.length() < 60 && Dates.parse(text).isPresent() && text.split("\\s+").length <= 8;
+    }
+
+    private static int commas(String text) {
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ',' || c == '，' || c == '、') {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    static boolean endsSentence(String text) {
+        String t = text.strip();
+        if (t.isEmpty()) {
+            return false;
+        }
+        char last = t.charAt(t.length() - 1);
+        return last == '.' || last == '!' || last == '?' || last == '"' || last == '”' || last == '\'' || last == '’'
+                || last == ')' || last == ':' || last == '…';
+    }
+}
