@@ -51,11 +51,13 @@ final class HtmlBodyExtractor {
             "sidebar|widget|breadcrumb|(?:^|[-_ ])nav|menu|footer|masthead|banner|popup|modal|byline|author|caption"
                     + "|credit|(?:^|[-_ ])tags?(?:[-_ ]|$)|tag-?list|toolbar|(?:^|[-_ ])print|skip|pagination|pager|rating"
                     + "|(?:^|[-_ ])meta(?:[-_ ]|$)|header|masthead|dateline|timestamp|toc|table-?of-?contents|hidden|sr-only"
-                    + "|visually-?hidden|screen-?reader|offscreen|overlay|teaser|card|tooltip|login|rss");
+                    + "|visually-?hidden|screen-?reader|offscreen|overlay|teaser|tooltip|login|rss");
     /** Containers that name themselves as the story body. */
     private static final Pattern STORY_BODY = Pattern.compile(
             "article-?body|articlebody|story-?body|entry-?content|post-?(?:body|content|entry|text)|article-?(?:content|text)"
                     + "|story-?(?:content|text)|main-?content|body-?text|field-?body|rich-?text|content-?body|article__body");
+    /** Quoted posts (tweets, Instagram, Facebook) embedded in the story are part of it. */
+    private static final Pattern EMBED = Pattern.compile("embed|twitter-tweet|instagram-media|fb-post");
     private static final Pattern POSITIVE = Pattern.compile("article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story");
     private static final Pattern NEGATIVE = Pattern.compile(
             "-ad-|hidden|banner|combx|comment|com-|contact|foot|footnote|gdpr|masthead|media|meta|outbrain|promo|related"
@@ -158,7 +160,7 @@ final class HtmlBodyExtractor {
                 if (hints.isEmpty() || el.normalName().equals("body") || el.normalName().equals("html")) {
                     return FilterResult.CONTINUE;
                 }
-                if (STORY_BODY.matcher(hints).find() || "articleBody".equals(el.attr("itemprop"))) {
+                if (STORY_BODY.matcher(hints).find() || EMBED.matcher(hints).find() || "articleBody".equals(el.attr("itemprop"))) {
                     return FilterResult.CONTINUE;
                 }
                 Stats s = stats.get(el);
@@ -450,7 +452,7 @@ final class HtmlBodyExtractor {
             }
             String text = seg.text();
             double ld = seg.linkDensity();
-            if (ld > 0.5 || (ld > 0.25 && text.length() < 80)) {
+            if (ld > 0.5) {
                 continue;
             }
             if (BOILERPLATE_LINE.matcher(text).matches()) {
