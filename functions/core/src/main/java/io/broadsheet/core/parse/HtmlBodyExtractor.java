@@ -51,7 +51,8 @@ final class HtmlBodyExtractor {
             "sidebar|widget|breadcrumb|(?:^|[-_ ])nav|menu|footer|masthead|banner|popup|modal|byline|author|caption"
                     + "|credit|(?:^|[-_ ])tags?(?:[-_ ]|$)|tag-?list|toolbar|(?:^|[-_ ])print|skip|pagination|pager|rating"
                     + "|(?:^|[-_ ])meta(?:[-_ ]|$)|header|masthead|dateline|timestamp|toc|table-?of-?contents|hidden|sr-only"
-                    + "|visually-?hidden|screen-?reader|offscreen|overlay|teaser|tooltip|login|rss");
+                    + "|visually-?hidden|screen-?reader|offscreen|overlay|teaser|tooltip|login|rss|next-?prev|prev-?next|pager"
+                    + "|image|photo|gallery|(?:^|[-_ ])img|thumbnail|excerpt|slideshow");
     /** Containers that name themselves as the story body. */
     private static final Pattern STORY_BODY = Pattern.compile(
             "article-?body|articlebody|story-?body|entry-?content|post-?(?:body|content|entry|text)|article-?(?:content|text)"
@@ -70,6 +71,9 @@ final class HtmlBodyExtractor {
                     + "|subscribe.*|follow us.*|click here.*|comments?|leave a comment|loading.*|skip to.*|back to top"
                     + "|(?:photo|image|picture|credit|source)s?\\s*:.*|watch:.*|listen:.*|getty images|ap photo.*|reuters)$");
     private static final Pattern BYLINE_LINE = Pattern.compile("(?i)^(?:by|von|par|por)\\s+\\p{Lu}.{0,80}$");
+
+    /** Above this share of link text a box inside the story is navigation, not prose. */
+    private static final double LINK_BOX_DENSITY = 0.35;
 
     record Segment(String text, int linkChars, Element block, boolean heading, boolean listItem) {
         double linkDensity() {
@@ -110,7 +114,15 @@ final class HtmlBodyExtractor {
             return List.of();
         }
         Set<Element> content = chooseContent(root, segments, stats);
-        return keep(segments, content, title);
+        List<String> paragraphs = keep(segments, content, stats, title, true);
+        if (paragraphs.isEmpty()) {
+            // the chosen container was itself a list of links: keep its text rather than nothing
+            paragraphs = keep(segments, content, stats, title, false);
+        }
+        if (paragraphs.isEmpty()) {
+            paragraphs = keep(segments, Set.of(root), stats, title, false);
+        }
+        return paragraphs;
     }
 
     private static void removeNeverBody(Element root) {
@@ -442,12 +454,20 @@ final class HtmlBodyExtractor {
     }
 
     /** The content's segments that read as story: prose, subheadings, list items; not link lists, credits or calls to action. */
-    private static List<String> keep(List<Segment> segments, Set<Element> content, String title) {
+    private static List<String> keep(List<Segment> segments, Set<Element> content, Map<Element, Stats> stats, String title,
+                                     boolean dropLinkBoxes) {
         List<String> paragraphs = new ArrayList<>();
         String normalizedTitle = title == null ? "" : title.toLowerCase(Locale.ROOT);
         Map<Element, Boolean> inside = new IdentityHashMap<>();
+        Map<Element, Boolean> linkBox = new IdentityHashMap<>();
+        int contentText = 0;
+        for (Element e : content) {
+            Stats s = stats.get(e);
+            contentText += s == null ? 0 : s.text;
+        }
+        final int total = contentText;
         for (Segment seg : segments) {
-            if (!within(seg.block(), content, inside)) {
+            if (!within(seg.block(), content, inside) || dropLinkBoxes && inLinkBox(seg.block(), content, stats, total, linkBox)) {
                 continue;
             }
             String text = seg.text();
@@ -470,6 +490,34 @@ final class HtmlBodyExtractor {
             paragraphs.add(text);
         }
         return paragraphs;
+    }
+
+    /**
+     * Whether the segment sits in a box (below the content's root) that is mostly links: link lists,
+     * teaser grids, "more stories" rows. Readability calls this cleaning conditionally.
+     */
+    private static boolean inLinkBox(Element block, Set<Element> content, Map<Element, Stats> stats, int contentText,
+                                     Map<Element, Boolean> memo) {
+        List<Element> path = new ArrayList<>();
+        boolean answer = false;
+        for (Element e = block; e != null && !content.contains(e); e = e.parent()) {
+            Boolean known = memo.get(e);
+            if (known != null) {
+                answer = known;
+                break;
+            }
+            path.add(e);
+            Stats s = stats.get(e);
+            if (s != null && s.text > 0 && !PARAGRAPH_TAGS.contains(e.normalName())
+                    && (double) s.links / s.text > LINK_BOX_DENSITY && s.text < contentText / 2) {
+                answer = true;
+                break;
+            }
+        }
+        for (Element e : path) {
+            memo.put(e, answer);
+        }
+        return answer;
     }
 
     private static boolean within(Element block, Set<Element> content, Map<Element, Boolean> memo) {
