@@ -27,7 +27,7 @@ final class JsonArticleParser implements ArticleParser {
             root = ArticleJson.mapper().readTree(TextDecoding.decode(content));
         } catch (IOException e) {
             throw new ArticleRejectedException(RejectionReason.MALFORMED,
-                    "not valid JSON: " + String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse(""));
+                    "not valid JSON: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
         }
         if (root == null || root.isMissingNode() || !root.isObject()) {
             throw new ArticleRejectedException(RejectionReason.MALFORMED, "expected a JSON object with title and body");
