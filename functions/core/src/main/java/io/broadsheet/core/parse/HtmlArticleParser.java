@@ -54,7 +54,7 @@ final class HtmlArticleParser implements ArticleParser {
                 meta(doc, "og:title"),
                 meta(doc, "twitter:title"),
                 doc.selectFirst("h1") == null ? null : doc.selectFirst("h1").text(),
-                withoutSiteName(doc.title(), siteName));
+                withoutSiteName(textOf(doc.selectFirst("title")), siteName));
         if (title != null) {
             title = withoutSiteName(title, siteName);
         }
@@ -93,7 +93,8 @@ final class HtmlArticleParser implements ArticleParser {
                 attr(doc.selectFirst("[itemprop=datePublished]"), "content"),
                 attr(doc.selectFirst("time[datetime]"), "datetime"),
                 ld == null ? null : text(ld.get("dateModified")),
-                meta(doc, "article:modified_time")}) {
+                meta(doc, "article:modified_time"),
+                visibleDate(doc)}) {
             Optional<Instant> parsed = Dates.parse(candidate);
             if (parsed.isPresent()) {
                 date = parsed.get();
@@ -231,6 +232,17 @@ final class HtmlArticleParser implements ArticleParser {
                 ? tail.equalsIgnoreCase(siteName) || siteName.toLowerCase(Locale.ROOT).contains(tail.toLowerCase(Locale.ROOT))
                 : tail.split("\\s+").length <= 4 && head.split("\\s+").length >= 3;
         return tailIsSite && !head.isEmpty() ? head : t;
+    }
+
+    /** A short visible date line ("Published: 12 Mar 2024") for pages without machine-readable dates. */
+    private static String visibleDate(Document doc) {
+        for (Element el : doc.select("[class*=date], [class*=publish], [class*=timestamp], time, .dateline")) {
+            String text = el.text();
+            if (!text.isBlank() && text.length() < 100 && Dates.parse(text).isPresent()) {
+                return text;
+            }
+        }
+        return null;
     }
 
     private static String nonUrl(String value) {

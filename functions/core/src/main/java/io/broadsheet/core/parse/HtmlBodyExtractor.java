@@ -32,7 +32,7 @@ final class HtmlBodyExtractor {
     private static final Set<String> REMOVED_TAGS = Set.of("script", "style", "noscript", "template", "iframe", "svg",
             "canvas", "object", "embed", "video", "audio", "picture", "img", "button", "input", "select", "textarea",
             "option", "nav", "aside", "footer", "figure", "figcaption", "dialog", "link", "meta", "head", "map", "area",
-            "label", "math");
+            "label", "math", "title");
     private static final Set<String> BLOCK_TAGS = Set.of("address", "article", "aside", "blockquote", "body", "center",
             "dd", "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form",
             "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "li", "main", "menu", "nav", "ol", "p",
