@@ -63,6 +63,8 @@ final class HtmlBodyExtractor {
     private static final Pattern NEGATIVE = Pattern.compile(
             "-ad-|hidden|banner|combx|comment|com-|contact|foot|footnote|gdpr|masthead|media|meta|outbrain|promo|related"
                     + "|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|caption|byline");
+    private static final Pattern STATE_OR_TAXONOMY_CLASS = Pattern.compile(
+            "(?:has|is|with|no|show|hide-for|category|tag|format|post_format|post-format|type|status)[-_]");
     private static final Pattern HIDDEN_STYLE = Pattern.compile("display\\s*:\\s*none|visibility\\s*:\\s*hidden");
     /** Lines that sites put among the paragraphs: calls to action, ad labels, credits. */
     private static final Pattern BOILERPLATE_LINE = Pattern.compile(
@@ -178,7 +180,9 @@ final class HtmlBodyExtractor {
                 Stats s = stats.get(el);
                 double share = totalProse == 0 || s == null ? 0 : (double) s.prose / totalProse;
                 boolean strong = STRONG_BOILERPLATE.matcher(hints).find();
-                boolean weak = !strong && WEAK_BOILERPLATE.matcher(hints).find();
+                String tag = el.normalName();
+                boolean semantic = tag.equals("article") || tag.equals("main");
+                boolean weak = !strong && !semantic && WEAK_BOILERPLATE.matcher(hints).find();
                 if ((strong && share < 0.6) || (weak && share < 0.3)) {
                     doomed.add(el);
                     return FilterResult.SKIP_ENTIRELY;
@@ -190,13 +194,24 @@ final class HtmlBodyExtractor {
         return !doomed.isEmpty();
     }
 
+    /**
+     * The element's class names and id, lower case, without the names that describe state or
+     * taxonomy rather than role ({@code has-post-thumbnail}, {@code is-sticky}, {@code category-news},
+     * {@code format-image}): they say what a box contains, not what it is.
+     */
     private static String hints(Element el) {
-        String cls = el.className();
         String id = el.id();
-        if (cls.isEmpty() && id.isEmpty()) {
-            return "";
+        StringBuilder sb = new StringBuilder();
+        for (String name : el.classNames()) {
+            String n = name.toLowerCase(Locale.ROOT);
+            if (!STATE_OR_TAXONOMY_CLASS.matcher(n).lookingAt()) {
+                sb.append(n).append(' ');
+            }
         }
-        return (cls + " " + id).toLowerCase(Locale.ROOT);
+        if (!id.isEmpty()) {
+            sb.append(id.toLowerCase(Locale.ROOT));
+        }
+        return sb.toString().strip();
     }
 
     /** Cuts the tree into text runs at block boundaries and at double line breaks. */
