@@ -35,7 +35,7 @@ final class TextArticleParser implements ArticleParser {
     private static final Pattern HASHTAG = Pattern.compile("#([\\p{L}\\p{N}_][\\p{L}\\p{N}_-]*)");
     private static final String NAME = "(\\p{Lu}[\\p{L}'’.-]*(?:\\s+(?:(?:de|van|von|der|da|di|le|la|bin|al)\\s+)?\\p{Lu}[\\p{L}'’.-]*){0,3})";
     private static final Pattern BYLINE = Pattern.compile("^(?:(?i:by|written by)\\s+|[—–-]{1,2}\\s*)" + NAME
-            + "(?:\\s*(?:,|\\||—|–|-)\\s*(.{2,80}?))?\\.?$");
+            + "(?:\\s*(?:,|\\||—|–|-)\\s*(.{2,80}?))?$");
     private static final Pattern SHARE_LINE = Pattern.compile(
             "(?i)^(?:(?:share(?: this(?: article| story)?)?|copy link|copy|link copied|tweet|email|e-mail|print|save|facebook|twitter|x|linkedin"
                     + "|whatsapp|reddit|pinterest|telegram|bluesky|threads|comments?|follow)(?:\\s*(?:[|·•/,]\\s*)?))+$");
@@ -194,11 +194,18 @@ final class TextArticleParser implements ArticleParser {
                 }
                 return true;
             }
-            if (alone && line.length() <= 120 && BYLINE.matcher(line).matches()) {
+            if (alone && line.length() <= 120 && !line.endsWith(".") && !line.endsWith("!") && !line.endsWith("?")
+                    && BYLINE.matcher(line).matches() && roleIsShort(line)) {
                 byline(line);
                 return true;
             }
             return false;
+        }
+
+        /** A role is a few words ("Transport correspondent", "Reuters"), not the rest of a sentence. */
+        private static boolean roleIsShort(String line) {
+            Matcher m = BYLINE.matcher(line);
+            return m.matches() && (m.group(2) == null || m.group(2).split("\\s+").length <= 5);
         }
 
         private void byline(String value) {

@@ -71,6 +71,42 @@ class TextArticleParserTest {
     }
 
     @Test
+    void parse_dropsBoxes_whenExportHasNoRepeatedTitle() {
+        Article article = parse("""
+                Night buses return on four routes
+                Published: 2025-09-05
+
+                Highlights
+
+                Night buses return on Friday on four routes after a two-year pause.
+
+                Sentiment analysis
+                71% Positive
+                • Lifted by "a service people asked for".
+
+                Night buses run again from Friday on four routes, the transport authority said.
+
+                Drivers' unions welcomed the decision after two years of talks.
+
+                Key Insights
+                Aspect	Description
+                Night buses	Four routes return on Friday.
+                """);
+
+        assertThat(article.paragraphs()).containsExactly(
+                "Night buses run again from Friday on four routes, the transport authority said.",
+                "Drivers' unions welcomed the decision after two years of talks.");
+    }
+
+    @Test
+    void parse_keepsSentenceStartingWithBy_asParagraph() {
+        Article article = parse("Budget vote\n\nBy Friday, the council will decide on the budget.\n");
+
+        assertThat(article.author()).isNull();
+        assertThat(article.paragraphs()).containsExactly("By Friday, the council will decide on the budget.");
+    }
+
+    @Test
     void parse_takesTrailingDashByline_asAuthor() {
         Article article = parse("Title\n\nThe story is one paragraph long and ends here.\n\n— Jane Doe\n");
 
