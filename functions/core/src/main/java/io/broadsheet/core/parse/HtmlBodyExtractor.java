@@ -68,10 +68,16 @@ final class HtmlBodyExtractor {
     private static final Pattern HIDDEN_STYLE = Pattern.compile("display\\s*:\\s*none|visibility\\s*:\\s*hidden");
     /** Lines that sites put among the paragraphs: calls to action, ad labels, credits. */
     private static final Pattern BOILERPLATE_LINE = Pattern.compile(
-            "(?i)^(?:advertisement|advertising|sponsored|ad|share|share this(?: article| story)?|tweet|email|print|copy link"
+            "(?i)^(?:advertisement|advertising|advert|sponsored|ad|share|share this(?: article| story)?|tweet|email|print|copy link"
                     + "|read more|read next|related|related (?:stories|articles|content)|recommended|more on this story|sign up.*"
                     + "|subscribe.*|follow us.*|click here.*|comments?|leave a comment|loading.*|skip to.*|back to top"
                     + "|(?:photo|image|picture|credit|source)s?\\s*:.*|watch:.*|listen:.*|getty images|ap photo.*|reuters)$");
+    /** Short invitations to share, subscribe or comment, and CMS shortcodes that leaked into the text. */
+    private static final Pattern CALL_TO_ACTION = Pattern.compile(
+            "(?i).*\\b(?:share (?:it|this)|tell us what you think|click here|join the conversation|leave a comment"
+                    + "|like this (?:story|article))\\b.*"
+                    + "|(?i)^(?:sign up|subscribe|follow us|get our|download our|recommended for you)\\b.*"
+                    + "|^\\[/?[a-z_]+(?:\\s[^\\]]*)?\\].*");
     private static final Pattern BYLINE_LINE = Pattern.compile("(?i)^(?:by|von|par|por)\\s+\\p{Lu}.{0,80}$");
 
     /** Above this share of link text a box inside the story is navigation, not prose. */
@@ -449,7 +455,7 @@ final class HtmlBodyExtractor {
                 continue;
             }
             Stats s = stats.get(sibling);
-            if (s != null && sibling.normalName().equals("p")) {
+            if (s != null && (sibling.normalName().equals("p") || paragraphLike(sibling) && !HEADING_TAGS.contains(sibling.normalName()))) {
                 double ld = s.text == 0 ? 0 : (double) s.links / s.text;
                 if ((s.text > 80 && ld < 0.25) || (s.text > 0 && s.links == 0 && endsSentence(sibling.text()))) {
                     content.add(sibling);
@@ -490,7 +496,7 @@ final class HtmlBodyExtractor {
             if (ld > 0.5) {
                 continue;
             }
-            if (BOILERPLATE_LINE.matcher(text).matches()) {
+            if (BOILERPLATE_LINE.matcher(text).matches() || text.length() < 120 && CALL_TO_ACTION.matcher(text).matches()) {
                 continue;
             }
             if (seg.heading()) {
