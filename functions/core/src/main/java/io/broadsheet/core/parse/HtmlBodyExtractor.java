@@ -121,7 +121,7 @@ final class HtmlBodyExtractor {
         if (segments.isEmpty()) {
             return List.of();
         }
-        Set<Element> content = chooseContent(root, segments, stats);
+        Set<Element> content = narrowToTitledPost(chooseContent(root, segments, stats), stats, title);
         List<String> paragraphs = keep(segments, content, stats, title, true);
         if (paragraphs.isEmpty()) {
             // the chosen container was itself a list of links: keep its text rather than nothing
@@ -465,6 +465,39 @@ final class HtmlBodyExtractor {
         return content;
     }
 
+    /**
+     * A container holding several posts ({@code <article>} elements, as on blog pages that show
+     * full posts one after another) is narrowed to the post whose heading is the page's title.
+     */
+    private static Set<Element> narrowToTitledPost(Set<Element> content, Map<Element, Stats> stats, String title) {
+        if (title == null) {
+            return content;
+        }
+        List<Element> posts = new ArrayList<>();
+        for (Element top : content) {
+            for (Element article : top.select("article")) {
+                Stats s = stats.get(article);
+                if (s != null && s.prose > 0 && article.parents().stream().noneMatch(posts::contains)) {
+                    posts.add(article);
+                }
+            }
+        }
+        if (posts.size() < 2) {
+            return content;
+        }
+        String wanted = Texts.comparable(title);
+        for (Element post : posts) {
+            for (Element heading : post.select("h1, h2, h3")) {
+                if (Texts.comparable(heading.text()).equals(wanted)) {
+                    Set<Element> narrowed = Collections.newSetFromMap(new IdentityHashMap<>());
+                    narrowed.add(post);
+                    return narrowed;
+                }
+            }
+        }
+        return content;
+    }
+
     private static boolean isAncestor(Element ancestor, Element node) {
         for (Element e = node; e != null; e = e.parent()) {
             if (e == ancestor) {
@@ -478,7 +511,7 @@ final class HtmlBodyExtractor {
     private static List<String> keep(List<Segment> segments, Set<Element> content, Map<Element, Stats> stats, String title,
                                      boolean dropLinkBoxes) {
         List<String> paragraphs = new ArrayList<>();
-        String normalizedTitle = title == null ? "" : title.toLowerCase(Locale.ROOT);
+        String normalizedTitle = title == null ? "" : Texts.comparable(title);
         Map<Element, Boolean> inside = new IdentityHashMap<>();
         Map<Element, Boolean> linkBox = new IdentityHashMap<>();
         int contentText = 0;
@@ -500,12 +533,12 @@ final class HtmlBodyExtractor {
                 continue;
             }
             if (seg.heading()) {
-                if (seg.block().normalName().equals("h1") || text.toLowerCase(Locale.ROOT).equals(normalizedTitle)
+                if (seg.block().normalName().equals("h1") || Texts.comparable(text).equals(normalizedTitle)
                         || text.length() > 200) {
                     continue;
                 }
             } else if (text.length() < 100 && (BYLINE_LINE.matcher(text).matches()
-                    || text.toLowerCase(Locale.ROOT).equals(normalizedTitle) || isOnlyDate(text))) {
+                    || Texts.comparable(text).equals(normalizedTitle) || isOnlyDate(text))) {
                 continue;
             }
             paragraphs.add(text);

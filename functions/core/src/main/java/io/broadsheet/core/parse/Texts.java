@@ -15,6 +15,8 @@ final class Texts {
     /** Every kind of horizontal space, the no-break and typographic ones included. */
     private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u1680\\u2000-\\u200A\\u202F\\u205F\\u3000]+");
 
+    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+
     private Texts() {
     }
 
@@ -58,6 +60,12 @@ final class Texts {
     /** Splits a comma (or semicolon) separated tag string. */
     static List<String> splitTags(String value) {
         return value == null ? List.of() : tags(List.of(value.split("[,;]")));
+    }
+
+    /** A form for comparing headings: compatibility-normalised, lower case, letters and digits only. */
+    static String comparable(String text) {
+        String nfkc = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFKC).toLowerCase(java.util.Locale.ROOT);
+        return NOT_WORD.matcher(nfkc).replaceAll("");
     }
 
     static String blankToNull(String value) {

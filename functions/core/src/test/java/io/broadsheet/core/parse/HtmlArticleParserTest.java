@@ -105,6 +105,28 @@ class HtmlArticleParserTest {
     }
 
     @Test
+    void parse_keepsOnlyTitledPost_whenPageShowsSeveralFullPosts() {
+        String html = """
+                <html><head><title>Why we planted a hundred trees... | Green Street Blog</title></head><body>
+                <div id="primary">
+                  <article class="post"><h1 class="entry-title">Why we planted a hundred trees…</h1>
+                    <p>On Saturday forty neighbours met at the old car park and planted a hundred young oaks, limes and cherries along the street.</p>
+                    <p>The council lent us the tools, a local nursery gave us the trees at cost, and the children watered every single one of them.</p>
+                  </article>
+                  <h3>You may also like</h3>
+                  <article class="post"><h2><a href="/compost">Starting a street compost</a></h2>
+                    <p>Composting together turned out to be easier than we thought, once we agreed on a rota and a place for the bins.</p>
+                    <p>Six months later the bins are full, the gardens are greener, and nobody has complained about the smell, so far.</p>
+                  </article>
+                </div></body></html>
+                """;
+
+        Article article = parsers.parse("trees.html", null, html.getBytes(StandardCharsets.UTF_8)).article();
+
+        assertThat(article.paragraphs()).hasSize(2).allSatisfy(p -> assertThat(p).doesNotContain("ompost", "bins"));
+    }
+
+    @Test
     void parse_usesTitleWithoutSiteName_whenOnlyTitleElement() {
         String html = "<html><head><title>Library extends opening hours | Northshire Gazette</title></head><body>"
                 + "<p>The central library will stay open until nine on weekdays from March, the council announced on Thursday.</p></body></html>";
