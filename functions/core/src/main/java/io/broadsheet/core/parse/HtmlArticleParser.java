@@ -39,10 +39,10 @@ final class HtmlArticleParser implements ArticleParser {
         if (paragraphs.isEmpty()) {
             throw new ArticleRejectedException(RejectionReason.NO_BODY, "the page has no article text");
         }
-        return new Article(title, meta.author(), null, meta.publishedAt(), meta.tags(), paragraphs);
+        return new Article(title, meta.author(), meta.authorRole(), meta.publishedAt(), meta.tags(), paragraphs);
     }
 
-    record Metadata(String title, String author, Instant publishedAt, List<String> tags) {
+    record Metadata(String title, String author, String authorRole, Instant publishedAt, List<String> tags) {
     }
 
     static Metadata metadata(Document doc) {
@@ -73,6 +73,15 @@ final class HtmlArticleParser implements ArticleParser {
             if (author.length() > 100) {
                 author = null;
             }
+        }
+
+        String role = null;
+        if (ld != null && ld.get("author") != null) {
+            JsonNode first = ld.get("author").isArray() ? ld.get("author").get(0) : ld.get("author");
+            role = first == null ? null : Texts.blankToNull(text(first.get("jobTitle")));
+        }
+        if (role == null && author != null) {
+            role = roleFromByline(doc, author);
         }
 
         Instant date = null;
@@ -115,7 +124,7 @@ final class HtmlArticleParser implements ArticleParser {
         if (rawTags.isEmpty()) {
             rawTags.addAll(Texts.splitTags(first(meta(doc, "news_keywords"), meta(doc, "keywords"))));
         }
-        return new Metadata(title, author, date, Texts.tags(rawTags));
+        return new Metadata(title, author, role, date, Texts.tags(rawTags));
     }
 
     /** The first JSON-LD object typed as an article (NewsArticle, BlogPosting...), in @graph or lists too. */
@@ -232,6 +241,21 @@ final class HtmlArticleParser implements ArticleParser {
                 ? tail.equalsIgnoreCase(siteName) || siteName.toLowerCase(Locale.ROOT).contains(tail.toLowerCase(Locale.ROOT))
                 : tail.split("\\s+").length <= 4 && head.split("\\s+").length >= 3;
         return tailIsSite && !head.isEmpty() ? head : t;
+    }
+
+    /** The role in a visible byline that names the author: "By Jane Doe, Transport correspondent". */
+    private static String roleFromByline(Document doc, String author) {
+        Pattern byline = Pattern.compile("(?i)^(?:by\\s+)?" + Pattern.quote(author) + "\\s*[,|—–-]\\s*([^,|]{2,60})$");
+        for (Element el : doc.select("[class*=byline], [class*=author], [rel=author]")) {
+            String text = Texts.clean(el.text());
+            if (text.length() < 150) {
+                var m = byline.matcher(text);
+                if (m.matches()) {
+                    return m.group(1).strip();
+                }
+            }
+        }
+        return null;
     }
 
     /** A short visible date line ("Published: 12 Mar 2024") for pages without machine-readable dates. */

@@ -26,6 +26,7 @@ class HtmlArticleParserTest {
         assertThat(result.format()).isEqualTo(SourceFormat.HTML);
         assertThat(article.title()).isEqualTo("Council backs two new tram lines in transit budget");
         assertThat(article.author()).isEqualTo("Jane Doe");
+        assertThat(article.authorRole()).isEqualTo("Transport correspondent");
         assertThat(article.publishedAt()).isEqualTo(Instant.parse("2025-09-05T06:30:00Z"));
         assertThat(article.tags()).containsExactly("Transit", "Budget");
         assertThat(article.paragraphs()).containsExactly(
