@@ -43,14 +43,15 @@ final class HtmlBodyExtractor {
 
     /** Boxes that are never the story, whatever they hold. */
     private static final Pattern STRONG_BOILERPLATE = Pattern.compile(
-            "comment|disqus|related|recommend|outbrain|taboola|newsletter|most-?(?:read|popular|viewed)|more-?(?:stories|news|articles)"
-                    + "|read-?(?:more|next|also)|also-?(?:read|like)|you-?may|trending|popular|social|share|sharing|subscri|signup|sign-up"
+            "comment(?!ary)|disqus|related|recommend|outbrain|taboola|newsletter|most-?(?:read|popular|viewed)|more-?(?:stories|news|articles)"
+                    + "|read-?(?:more|next|also)|also-?(?:read|like)|you-?may|trending|popular|social|share(?!d)|sharing|subscribe(?!r)|signup|sign-up"
                     + "|cookie|consent|gdpr|paywall-?(?:prompt|banner)|(?:^|[-_ ])ads?(?:[-_ ]|$)|advert|sponsor|promo");
     /** Boxes that are usually not the story: removed unless they hold most of the page's prose. */
     private static final Pattern WEAK_BOILERPLATE = Pattern.compile(
             "sidebar|widget|breadcrumb|(?:^|[-_ ])nav|menu|footer|masthead|banner|popup|modal|byline|author|caption"
-                    + "|credit|(?:^|[-_ ])tags?(?:[-_ ]|$)|tag-?list|toolbar|(?:^|[-_ ])print|skip|pagination|pager|rating"
-                    + "|(?:^|[-_ ])meta(?:[-_ ]|$)|header|masthead|dateline|timestamp|toc|table-?of-?contents|hidden|sr-only"
+                    + "|credit|(?:^|[-_ ])tags?(?:[-_ ]|$)|tag-?list|toolbar|(?:^|[-_ ])print|(?:^|[-_ ])skip|pagination|pager|rating"
+                    + "|(?:^|[-_ ])meta(?:[-_ ]|$)|header|masthead|dateline|timestamp|(?:^|[-_ ])toc(?:[-_ ]|$)|table-?of-?contents"
+                    + "|(?:^|\\s)(?:is-)?hidden(?:\\s|$)|sr-only"
                     + "|visually-?hidden|screen-?reader|offscreen|overlay|teaser|tooltip|login|rss|next-?prev|prev-?next|pager"
                     + "|image|photo|gallery|(?:^|[-_ ])img|thumbnail|excerpt|slideshow");
     /** Containers that name themselves as the story body. */
@@ -61,7 +62,7 @@ final class HtmlBodyExtractor {
     private static final Pattern EMBED = Pattern.compile("embed|twitter-tweet|instagram-media|fb-post");
     private static final Pattern POSITIVE = Pattern.compile("article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story");
     private static final Pattern NEGATIVE = Pattern.compile(
-            "-ad-|hidden|banner|combx|comment|com-|contact|foot|footnote|gdpr|masthead|media|meta|outbrain|promo|related"
+            "-ad-|(?:^|\\s)hidden(?:\\s|$)|banner|combx|comment(?!ary)|com-|contact|foot|footnote|gdpr|masthead|media|meta|outbrain|promo|related"
                     + "|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|caption|byline");
     private static final Pattern STATE_OR_TAXONOMY_CLASS = Pattern.compile(
             "(?:has|is|with|no|show|hide-for|category|tag|format|post_format|post-format|type|status)[-_]");
@@ -82,6 +83,9 @@ final class HtmlBodyExtractor {
 
     /** Above this share of link text a box inside the story is navigation, not prose. */
     private static final double LINK_BOX_DENSITY = 0.35;
+
+    /** A box before the story's container with at least this much prose and few links opens the story. */
+    private static final int MIN_SIBLING_PROSE = 80;
 
     record Segment(String text, int linkChars, Element block, boolean heading, boolean listItem) {
         double linkDensity() {
@@ -444,8 +448,10 @@ final class HtmlBodyExtractor {
         double bestScore = finalScores.getOrDefault(top, topScore);
         double siblingThreshold = Math.max(10, bestScore * 0.2);
         String topClass = top.className();
+        boolean beforeTop = true;
         for (Element sibling : parent.children()) {
             if (sibling == top) {
+                beforeTop = false;
                 continue;
             }
             double bonus = !topClass.isEmpty() && topClass.equals(sibling.className()) ? bestScore * 0.2 : 0;
@@ -455,6 +461,10 @@ final class HtmlBodyExtractor {
                 continue;
             }
             Stats s = stats.get(sibling);
+            if (beforeTop && s != null && s.prose >= MIN_SIBLING_PROSE && s.prose * 2 >= s.text && s.links < s.text * 0.25) {
+                content.add(sibling); // a box of prose just before the body: the lead or standfirst
+                continue;
+            }
             if (s != null && (sibling.normalName().equals("p") || paragraphLike(sibling) && !HEADING_TAGS.contains(sibling.normalName()))) {
                 double ld = s.text == 0 ? 0 : (double) s.links / s.text;
                 if ((s.text > 80 && ld < 0.25) || (s.text > 0 && s.links == 0 && endsSentence(sibling.text()))) {

@@ -128,6 +128,31 @@ class HtmlArticleParserTest {
     }
 
     @Test
+    void parse_keepsStoryParts_whenWrappersHaveUtilityOrSubscriberClasses() {
+        String html = """
+                <html><head><title>Port strike ends</title></head><body>
+                <nav class="menu"><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav>
+                <div class="shared-layout"><div class="col overflow-hidden">
+                  <p>Dock workers voted on Sunday to end the nine-day strike that had left more than forty ships waiting off the coast.</p>
+                </div>
+                <div class="subscriber-content">
+                  <p>The agreement raises wages by six percent this year and four percent next year, the union said in a statement.</p>
+                  <p>Port managers expect the backlog of containers to clear within two weeks, if the weather holds, they told reporters.</p>
+                </div>
+                <div class="commentary-body">
+                  <p>Shipping companies had warned that the strike was costing the regional economy millions of euros a day.</p>
+                  <p>Several carriers had already diverted ships to ports further north, adding days to their schedules.</p>
+                </div></div>
+                <div class="comments"><p>Finally! My parcel has been stuck on one of those ships for a week, and nobody could tell me when it would come.</p></div>
+                </body></html>
+                """;
+
+        Article article = parsers.parse("port.html", null, html.getBytes(StandardCharsets.UTF_8)).article();
+
+        assertThat(article.paragraphs()).hasSize(5).noneMatch(p -> p.contains("parcel"));
+    }
+
+    @Test
     void parse_usesTitleWithoutSiteName_whenOnlyTitleElement() {
         String html = "<html><head><title>Library extends opening hours | Northshire Gazette</title></head><body>"
                 + "<p>The central library will stay open until nine on weekdays from March, the council announced on Thursday.</p></body></html>";
