@@ -52,10 +52,12 @@ final class TextArticleParser implements ArticleParser {
             "(?i)^(?:sentiment|score|overall)?\\s*:?\\s*\\d{1,3}(?:[.,]\\d+)?\\s*%.*$|^(?:very\\s+)?(?:positive|negative|neutral|mixed)\\s*$");
     private static final Pattern TABLE_ROW = Pattern.compile("^[^|]*\\S\\s*\\|\\s*\\S.*$|^\\|.*\\|$|^[^\\t]+\\t+[^\\t]+.*$|^[\\s|:+-]{3,}$");
     private static final int WRAP_WIDTH = 80;
+    /** Tabs between cells (spreadsheet or table copies) become the pipe that marks a table row. */
+    private static final Pattern TAB = Pattern.compile("(?m)(?<=\\S)[ ]*\\t+[ \\t]*(?=\\S)");
 
     @Override
     public Article parse(byte[] content, String fileName) {
-        String[] lines = Texts.cleanKeepingLines(TextDecoding.decode(content)).split("\n", -1);
+        String[] lines = Texts.cleanKeepingLines(TAB.matcher(TextDecoding.decode(content)).replaceAll(" | ")).split("\n", -1);
         Reader reader = new Reader();
         int i = 0;
         while (i < lines.length && lines[i].isEmpty()) {

@@ -99,6 +99,14 @@ class TextArticleParserTest {
     }
 
     @Test
+    void parse_dropsTableRows_whenTabSeparatedWithoutHeading() {
+        Article article = parse("Budget\n\nThe council approved the budget on Friday.\n\nAspect\tDescription\nTrams\tTwo new lines.\n\n"
+                + "Work starts in 2027.\n");
+
+        assertThat(article.paragraphs()).containsExactly("The council approved the budget on Friday.", "Work starts in 2027.");
+    }
+
+    @Test
     void parse_keepsSentenceStartingWithBy_asParagraph() {
         Article article = parse("Budget vote\n\nBy Friday, the council will decide on the budget.\n");
 
