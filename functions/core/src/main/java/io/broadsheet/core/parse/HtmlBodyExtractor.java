@@ -84,9 +84,6 @@ final class HtmlBodyExtractor {
     /** Above this share of link text a box inside the story is navigation, not prose. */
     private static final double LINK_BOX_DENSITY = 0.35;
 
-    /** A box before the story's container with at least this much prose and few links opens the story. */
-    private static final int MIN_SIBLING_PROSE = 80;
-
     record Segment(String text, int linkChars, Element block, boolean heading, boolean listItem) {
         double linkDensity() {
             return text.isEmpty() ? 0 : (double) linkChars / text.length();
@@ -448,10 +445,8 @@ final class HtmlBodyExtractor {
         double bestScore = finalScores.getOrDefault(top, topScore);
         double siblingThreshold = Math.max(10, bestScore * 0.2);
         String topClass = top.className();
-        boolean beforeTop = true;
         for (Element sibling : parent.children()) {
             if (sibling == top) {
-                beforeTop = false;
                 continue;
             }
             double bonus = !topClass.isEmpty() && topClass.equals(sibling.className()) ? bestScore * 0.2 : 0;
@@ -461,10 +456,6 @@ final class HtmlBodyExtractor {
                 continue;
             }
             Stats s = stats.get(sibling);
-            if (beforeTop && s != null && s.prose >= MIN_SIBLING_PROSE && s.prose * 2 >= s.text && s.links < s.text * 0.25) {
-                content.add(sibling); // a box of prose just before the body: the lead or standfirst
-                continue;
-            }
             if (s != null && (sibling.normalName().equals("p") || paragraphLike(sibling) && !HEADING_TAGS.contains(sibling.normalName()))) {
                 double ld = s.text == 0 ? 0 : (double) s.links / s.text;
                 if ((s.text > 80 && ld < 0.25) || (s.text > 0 && s.links == 0 && endsSentence(sibling.text()))) {
