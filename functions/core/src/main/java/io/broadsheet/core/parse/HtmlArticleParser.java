@@ -35,14 +35,14 @@ final class HtmlArticleParser implements ArticleParser {
         if (title == null) {
             throw new ArticleRejectedException(RejectionReason.NO_TITLE, "the page has no title (no og:title, h1 or <title>)");
         }
-        List<String> paragraphs = HtmlBodyExtractor.extract(doc.body(), title);
+        List<String> paragraphs = HtmlBodyExtractor.extract(doc.body(), title, meta.declaredBody());
         if (paragraphs.isEmpty()) {
             throw new ArticleRejectedException(RejectionReason.NO_BODY, "the page has no article text");
         }
         return new Article(title, meta.author(), meta.authorRole(), meta.publishedAt(), meta.tags(), paragraphs);
     }
 
-    record Metadata(String title, String author, String authorRole, Instant publishedAt, List<String> tags) {
+    record Metadata(String title, String author, String authorRole, Instant publishedAt, List<String> tags, String declaredBody) {
     }
 
     static Metadata metadata(Document doc) {
@@ -124,7 +124,11 @@ final class HtmlArticleParser implements ArticleParser {
         if (rawTags.isEmpty()) {
             rawTags.addAll(Texts.splitTags(first(meta(doc, "news_keywords"), meta(doc, "keywords"))));
         }
-        return new Metadata(title, author, role, date, Texts.tags(rawTags));
+        String declaredBody = ld == null ? null : text(ld.get("articleBody"));
+        if (declaredBody != null && declaredBody.indexOf('<') >= 0) {
+            declaredBody = Jsoup.parse(declaredBody).text();
+        }
+        return new Metadata(title, author, role, date, Texts.tags(rawTags), declaredBody);
     }
 
     /** The first JSON-LD object typed as an article (NewsArticle, BlogPosting...), in @graph or lists too. */

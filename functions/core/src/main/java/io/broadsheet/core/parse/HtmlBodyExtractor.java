@@ -84,6 +84,14 @@ final class HtmlBodyExtractor {
     /** Above this share of link text a box inside the story is navigation, not prose. */
     private static final double LINK_BOX_DENSITY = 0.35;
 
+    private static final Pattern WORD = Pattern.compile("\\w+", Pattern.UNICODE_CHARACTER_CLASS);
+    /** A declared body shorter than this (in 4-word phrases) is a teaser, not a second opinion. */
+    private static final int MIN_DECLARED_SHINGLES = 50;
+    /** The declared body must contain this share of what was kept to be trusted. */
+    private static final double DECLARED_AGREEMENT = 0.6;
+    /** Segments shorter than this (in 4-word phrases) are too short to judge against the declared body. */
+    private static final int MIN_SEGMENT_SHINGLES = 6;
+
     record Segment(String text, int linkChars, Element block, boolean heading, boolean listItem) {
         double linkDensity() {
             return text.isEmpty() ? 0 : (double) linkChars / text.length();
@@ -110,8 +118,9 @@ final class HtmlBodyExtractor {
     /**
      * @param root  the page's body (it is modified: boilerplate is removed)
      * @param title the article's title, so a repeated headline is not taken as body
+     * @param declaredBody the body the page declares in its metadata (JSON-LD {@code articleBody}), or {@code null}
      */
-    static List<String> extract(Element root, String title) {
+    static List<String> extract(Element root, String title, String declaredBody) {
         removeNeverBody(root);
         List<Segment> segments = segments(root);
         Map<Element, Stats> stats = stats(segments, root);
@@ -123,15 +132,16 @@ final class HtmlBodyExtractor {
             return List.of();
         }
         Set<Element> content = narrowToTitledPost(chooseContent(root, segments, stats), stats, title);
-        List<String> paragraphs = keep(segments, content, stats, title, true);
-        if (paragraphs.isEmpty()) {
+        List<Segment> kept = keep(segments, content, stats, title, true);
+        if (kept.isEmpty()) {
             // the chosen container was itself a list of links: keep its text rather than nothing
-            paragraphs = keep(segments, content, stats, title, false);
+            kept = keep(segments, content, stats, title, false);
         }
-        if (paragraphs.isEmpty()) {
-            paragraphs = keep(segments, Set.of(root), stats, title, false);
+        if (kept.isEmpty()) {
+            kept = keep(segments, Set.of(root), stats, title, false);
         }
-        return paragraphs;
+        kept = reconcileWithDeclaredBody(segments, kept, declaredBody, title);
+        return kept.stream().map(Segment::text).toList();
     }
 
     private static void removeNeverBody(Element root) {
@@ -509,9 +519,9 @@ final class HtmlBodyExtractor {
     }
 
     /** The content's segments that read as story: prose, subheadings, list items; not link lists, credits or calls to action. */
-    private static List<String> keep(List<Segment> segments, Set<Element> content, Map<Element, Stats> stats, String title,
-                                     boolean dropLinkBoxes) {
-        List<String> paragraphs = new ArrayList<>();
+    private static List<Segment> keep(List<Segment> segments, Set<Element> content, Map<Element, Stats> stats, String title,
+                                      boolean dropLinkBoxes) {
+        List<Segment> kept = new ArrayList<>();
         String normalizedTitle = title == null ? "" : Texts.comparable(title);
         Map<Element, Boolean> inside = new IdentityHashMap<>();
         Map<Element, Boolean> linkBox = new IdentityHashMap<>();
@@ -525,26 +535,92 @@ final class HtmlBodyExtractor {
             if (!within(seg.block(), content, inside) || dropLinkBoxes && inLinkBox(seg.block(), content, stats, total, linkBox)) {
                 continue;
             }
-            String text = seg.text();
-            double ld = seg.linkDensity();
-            if (ld > 0.5) {
-                continue;
+            if (readsAsStory(seg, normalizedTitle)) {
+                kept.add(seg);
             }
-            if (BOILERPLATE_LINE.matcher(text).matches() || text.length() < 120 && CALL_TO_ACTION.matcher(text).matches()) {
-                continue;
-            }
-            if (seg.heading()) {
-                if (seg.block().normalName().equals("h1") || Texts.comparable(text).equals(normalizedTitle)
-                        || text.length() > 200) {
-                    continue;
-                }
-            } else if (text.length() < 100 && (BYLINE_LINE.matcher(text).matches()
-                    || Texts.comparable(text).equals(normalizedTitle) || isOnlyDate(text))) {
-                continue;
-            }
-            paragraphs.add(text);
         }
-        return paragraphs;
+        return kept;
+    }
+
+    /** Not a link line, call to action, credit, repeated headline, byline or bare date. */
+    private static boolean readsAsStory(Segment seg, String normalizedTitle) {
+        String text = seg.text();
+        if (seg.linkDensity() > 0.5) {
+            return false;
+        }
+        if (BOILERPLATE_LINE.matcher(text).matches() || text.length() < 120 && CALL_TO_ACTION.matcher(text).matches()) {
+            return false;
+        }
+        if (seg.heading()) {
+            return !seg.block().normalName().equals("h1") && !Texts.comparable(text).equals(normalizedTitle) && text.length() <= 200;
+        }
+        return text.length() >= 100 || !(BYLINE_LINE.matcher(text).matches()
+                || Texts.comparable(text).equals(normalizedTitle) || isOnlyDate(text));
+    }
+
+    /**
+     * Uses the body the publisher declares in JSON-LD ({@code articleBody}) as a second opinion.
+     * Only when it agrees with most of what was kept (so it is the full story, not a teaser):
+     * kept segments that share no phrase with it are dropped, and segments outside the chosen
+     * container that are almost all in it are added, in page order.
+     */
+    private static List<Segment> reconcileWithDeclaredBody(List<Segment> segments, List<Segment> kept, String declaredBody,
+                                                           String title) {
+        if (declaredBody == null || kept.isEmpty()) {
+            return kept;
+        }
+        Set<String> declared = new java.util.HashSet<>(shingles(declaredBody));
+        if (declared.size() < MIN_DECLARED_SHINGLES) {
+            return kept;
+        }
+        int keptShingles = 0;
+        int keptDeclared = 0;
+        for (Segment seg : kept) {
+            for (String sh : shingles(seg.text())) {
+                keptShingles++;
+                if (declared.contains(sh)) {
+                    keptDeclared++;
+                }
+            }
+        }
+        if (keptShingles == 0 || keptDeclared < keptShingles * DECLARED_AGREEMENT) {
+            return kept;
+        }
+        Set<Segment> keptSet = Collections.newSetFromMap(new IdentityHashMap<>());
+        keptSet.addAll(kept);
+        String normalizedTitle = title == null ? "" : Texts.comparable(title);
+        List<Segment> out = new ArrayList<>();
+        for (Segment seg : segments) {
+            List<String> own = shingles(seg.text());
+            int in = 0;
+            for (String sh : own) {
+                if (declared.contains(sh)) {
+                    in++;
+                }
+            }
+            boolean measurable = own.size() >= MIN_SEGMENT_SHINGLES;
+            if (keptSet.contains(seg)) {
+                if (!measurable || in > 0) {
+                    out.add(seg);
+                }
+            } else if (measurable && in >= own.size() * 0.8 && readsAsStory(seg, normalizedTitle)) {
+                out.add(seg);
+            }
+        }
+        return out;
+    }
+
+    private static List<String> shingles(String text) {
+        List<String> tokens = new ArrayList<>();
+        java.util.regex.Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
+        while (m.find()) {
+            tokens.add(m.group());
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i + 4 <= tokens.size(); i++) {
+            out.add(tokens.get(i) + ' ' + tokens.get(i + 1) + ' ' + tokens.get(i + 2) + ' ' + tokens.get(i + 3));
+        }
+        return out;
     }
 
     /**

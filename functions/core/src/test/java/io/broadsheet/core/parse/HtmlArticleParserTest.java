@@ -154,6 +154,27 @@ class HtmlArticleParserTest {
     }
 
     @Test
+    void parse_usesDeclaredArticleBodyAsSecondOpinion_whenJsonLdHasFullBody() {
+        String p1 = "The regional hospital opened its new cancer wing on Monday, two years after building work began on the old car park.";
+        String p2 = "The wing has forty beds, two radiotherapy machines and a garden that patients can reach without leaving the building.";
+        String p3 = "Doctors said the new machines would cut waiting times for treatment from six weeks to less than three.";
+        String p4 = "The hospital trust said it would recruit sixty more nurses over the next year to staff the wing around the clock.";
+        String about = "Northfield Health is a group of hospitals serving more than a million people across the region since 1948, with six sites.";
+        String html = """
+                <html><head><title>Hospital opens cancer wing</title>
+                <script type="application/ld+json">{"@type":"NewsArticle","headline":"Hospital opens cancer wing","articleBody":"%s %s %s %s"}</script>
+                </head><body>
+                <div class="lead"><p>%s</p></div>
+                <div class="main"><p>%s</p><p>%s</p><p>%s</p><p>%s</p></div>
+                </body></html>
+                """.formatted(p1, p2, p3, p4, p1, p2, p3, p4, about);
+
+        Article article = parsers.parse("wing.html", null, html.getBytes(StandardCharsets.UTF_8)).article();
+
+        assertThat(article.paragraphs()).containsExactly(p1, p2, p3, p4);
+    }
+
+    @Test
     void parse_usesTitleWithoutSiteName_whenOnlyTitleElement() {
         String html = "<html><head><title>Library extends opening hours | Northshire Gazette</title></head><body>"
                 + "<p>The central library will stay open until nine on weekdays from March, the council announced on Thursday.</p></body></html>";
