@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -56,9 +55,7 @@ public final class ExtractionEvaluation {
         }
         ArticleParsers parsers = new ArticleParsers();
         List<PageScore> pages = new ArrayList<>();
-        Iterator<Map.Entry<String, JsonNode>> fields = truth.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> entry = fields.next();
+        for (Map.Entry<String, JsonNode> entry : truth.properties()) {
             String id = entry.getKey();
             Path page = datasetDir.resolve("html").resolve(id + ".html.gz");
             if (!Files.exists(page)) {
