@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 /**
  * Decodes a web page's bytes the way browsers do, simplified: a byte-order mark wins, then the
  * charset the page declares near its start ({@code <meta charset>}, {@code http-equiv}, an XML
- * declaration), else UTF-8 when the bytes are valid UTF-8 and windows-1252 when they are not.
+ * declaration), else UTF-8 when the bytes are valid UTF-8 and windows-1252 when they are not. A legacy
+ * label on bytes that are valid non-ASCII UTF-8 is taken as a mislabel (a common CMS mistake).
  * ISO-8859-1 and US-ASCII labels mean windows-1252, as the HTML standard says.
  */
 final class HtmlCharsets {
@@ -39,18 +40,35 @@ final class HtmlCharsets {
         if (startsWith(bytes, 0xFF, 0xFE)) {
             return decodeLenient(bytes, 2, StandardCharsets.UTF_16LE);
         }
+        String utf8 = strictUtf8(bytes);
         Charset declared = declared(bytes);
         if (declared != null && !declared.equals(StandardCharsets.UTF_8)) {
-            return decodeLenient(bytes, 0, declared);
+            // a page labelled with a legacy charset whose bytes are valid, non-ASCII UTF-8 was saved as
+            // UTF-8 and mislabelled: text in a legacy charset is almost never also valid UTF-8
+            boolean mislabelled = utf8 != null && !isAscii(bytes);
+            return mislabelled ? utf8 : decodeLenient(bytes, 0, declared);
         }
+        return utf8 != null ? utf8 : decodeLenient(bytes, 0, WINDOWS_1252);
+    }
+
+    private static String strictUtf8(byte[] bytes) {
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException notUtf8) {
-            return decodeLenient(bytes, 0, WINDOWS_1252);
+            return null;
         }
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The charset named in the first bytes of the page, or {@code null}. */

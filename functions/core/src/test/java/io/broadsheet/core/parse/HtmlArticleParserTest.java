@@ -69,6 +69,16 @@ class HtmlArticleParserTest {
     }
 
     @Test
+    void parse_readsUtf8_whenPageIsMislabelledAsLatin1() {
+        String html = "<html><head><meta charset=\"iso-8859-1\"><title>Zürich</title></head><body>"
+                + "<p>Zürich voted for the tunnel on Sunday, with a clear majority in every district of the city.</p></body></html>";
+
+        Article article = parsers.parse("z.html", null, html.getBytes(StandardCharsets.UTF_8)).article();
+
+        assertThat(article.title()).isEqualTo("Zürich");
+    }
+
+    @Test
     void parse_honoursByteOrderMark_overDeclaredCharset() {
         String html = "<html><head><meta charset=\"iso-8859-1\"><title>Zürich</title></head><body>"
                 + "<p>Zürich voted for the tunnel on Sunday, with a clear majority in every district of the city.</p></body></html>";
