@@ -39,6 +39,11 @@ final class TextArticleParser implements ArticleParser {
     private static final Pattern SHARE_LINE = Pattern.compile(
             "(?i)^(?:(?:share(?: this(?: article| story)?)?|copy link|copy|link copied|tweet|email|e-mail|print|save|facebook|twitter|x|linkedin"
                     + "|whatsapp|reddit|pinterest|telegram|bluesky|threads|comments?|follow)(?:\\s*(?:[|·•/,]\\s*)?))+$");
+    /** Single lines a page puts among the paragraphs: ad labels, reading time, captions, relative dates. */
+    private static final Pattern FURNITURE_LINE = Pattern.compile(
+            "(?i)^(?:advertisement|skip advertisement|continue reading.{0,40}|listen to this article.{0,20}|\\d{1,3} min(?:ute)?s? read"
+                    + "|(?:image|photo|picture|video) (?:caption|credit)\\s*:?.{0,200}|(?:photo|image|picture|credit)s?\\s*:.{0,120}"
+                    + "|(?:published|updated|posted|last edited)(?:\\s+(?:at|on))?\\s*:?\\s*\\d{1,3}\\s+(?:seconds?|minutes?|mins?|hours?|days?|weeks?) ago)$");
     private static final Pattern BOX_HEADING = Pattern.compile(
             "(?i)^(?:highlights?|key highlights|story highlights|sentiment(?: analysis| score)?|key insights?|insights"
                     + "|key (?:takeaways|points|facts)|takeaways|summary|at a glance|tl;?dr|in brief|in short|quick read"
@@ -116,7 +121,7 @@ final class TextArticleParser implements ArticleParser {
                 if (metadata(line, block.size() == 1)) {
                     continue;
                 }
-                if (SHARE_LINE.matcher(line).matches() || TABLE_ROW.matcher(line).matches()) {
+                if (SHARE_LINE.matcher(line).matches() || TABLE_ROW.matcher(line).matches() || FURNITURE_LINE.matcher(line).matches()) {
                     continue;
                 }
                 if (same(line, title)) {

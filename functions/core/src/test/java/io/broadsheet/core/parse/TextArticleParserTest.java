@@ -107,6 +107,27 @@ class TextArticleParserTest {
     }
 
     @Test
+    void parse_dropsPageFurnitureLines_whenCopiedFromBrowser() {
+        Article article = parse("""
+                Storm closes the coast road
+                Updated 3 hours ago
+                4 min read
+
+                Image caption: Waves over the sea wall at Kelby on Monday
+
+                The coast road was closed on Monday evening after waves pushed rocks across both lanes.
+
+                Advertisement
+
+                Crews expect to reopen it by Wednesday, the county said.
+                """);
+
+        assertThat(article.paragraphs()).containsExactly(
+                "The coast road was closed on Monday evening after waves pushed rocks across both lanes.",
+                "Crews expect to reopen it by Wednesday, the county said.");
+    }
+
+    @Test
     void parse_keepsSentenceStartingWithBy_asParagraph() {
         Article article = parse("Budget vote\n\nBy Friday, the council will decide on the budget.\n");
 
