@@ -77,8 +77,9 @@ final class HtmlBodyExtractor {
     private static final Pattern CALL_TO_ACTION = Pattern.compile(
             "(?i).*\\b(?:share (?:it|this)|tell us what you think|click here|join the conversation|leave a comment"
                     + "|like this (?:story|article))\\b.*"
-                    + "|(?i)^(?:sign up|subscribe|follow us|get our|download our|recommended for you)\\b.*"
+                    + "|(?i)^(?:sign up|subscribe|follow (?:us|the|our|@)|get our|download our|recommended for you)\\b.*"
                     + "|^\\[/?[a-z_]+(?:\\s[^\\]]*)?\\].*");
+    private static final Pattern FIELD = Pattern.compile("(?:^|[-|·•]\\s)\\s*\\p{L}[\\p{L} ]{1,20}:\\s*\\S");
     private static final Pattern BYLINE_LINE = Pattern.compile("(?i)^(?:by|von|par|por)\\s+\\p{Lu}.{0,80}$");
 
     /** Above this share of link text a box inside the story is navigation, not prose. */
@@ -548,7 +549,10 @@ final class HtmlBodyExtractor {
         if (seg.linkDensity() > 0.5) {
             return false;
         }
-        if (BOILERPLATE_LINE.matcher(text).matches() || text.length() < 120 && CALL_TO_ACTION.matcher(text).matches()) {
+        if (BOILERPLATE_LINE.matcher(text).matches() || text.length() < 200 && CALL_TO_ACTION.matcher(text).matches()) {
+            return false;
+        }
+        if (text.length() < 200 && isFieldList(text)) {
             return false;
         }
         if (seg.heading()) {
@@ -671,6 +675,16 @@ final class HtmlBodyExtractor {
             memo.put(e, result);
         }
         return result;
+    }
+
+    /** A line of labelled fields ("Published by: X - Category: Y - Tags: Z") is page metadata, not prose. */
+    private static boolean isFieldList(String text) {
+        java.util.regex.Matcher m = FIELD.matcher(text);
+        int fields = 0;
+        while (m.find()) {
+            fields++;
+        }
+        return fields >= 2;
     }
 
     private static boolean isOnlyDate(String text) {
