@@ -47,7 +47,7 @@ final class TextArticleParser implements ArticleParser {
     private static final Pattern BOX_HEADING = Pattern.compile(
             "(?i)^(?:highlights?|key highlights|story highlights|sentiment(?: analysis| score)?|key insights?|insights"
                     + "|key (?:takeaways|points|facts)|takeaways|summary|at a glance|tl;?dr|in brief|in short|quick read"
-                    + "|related(?: stories| articles| content| reading)?|read (?:more|next|also)|more (?:stories|from .{1,40})"
+                    + "|related(?: stories| articles| content| reading)?|read (?:more|next|also)|more (?:stories|like this|on this (?:story|topic)|from .{1,40})|see also|also read"
                     + "|recommended(?: for you)?|most (?:read|popular)|you may also like|trending|comments?|advertisement"
                     + "|sponsored|newsletter|sign up.{0,40}|subscribe.{0,40}|table of contents|contents)\\s*:?$");
     private static final Pattern STORY_HEADING = Pattern.compile(
@@ -91,13 +91,15 @@ final class TextArticleParser implements ArticleParser {
             blocks.add(block);
         }
         blocks.forEach(reader::read);
+        List<String> paragraphs = reader.storyStart < reader.paragraphs.size()
+                ? reader.paragraphs.subList(reader.storyStart, reader.paragraphs.size()) : reader.paragraphs;
         if (reader.title.isBlank()) {
             throw new ArticleRejectedException(RejectionReason.NO_TITLE, "the first line is empty");
         }
-        if (reader.paragraphs.isEmpty()) {
+        if (paragraphs.isEmpty()) {
             throw new ArticleRejectedException(RejectionReason.NO_BODY, "the file has a title but no body");
         }
-        return new Article(reader.title, reader.author, reader.role, reader.date, Texts.tags(reader.tags), reader.paragraphs);
+        return new Article(reader.title, reader.author, reader.role, reader.date, Texts.tags(reader.tags), paragraphs);
     }
 
     /** The state of one pass over the blocks: metadata found so far, the story's paragraphs, whether a box is open. */
@@ -108,6 +110,8 @@ final class TextArticleParser implements ArticleParser {
         Instant date;
         final List<String> tags = new ArrayList<>();
         final List<String> paragraphs = new ArrayList<>();
+        /** Where the story starts: after the last repetition of the headline that is followed by text. */
+        int storyStart;
         /** Inside a site box: its blocks are dropped until prose resumes. */
         boolean inBox;
         /** The box's heading stood alone, so the next block is the box's content whatever it looks like. */
@@ -125,8 +129,8 @@ final class TextArticleParser implements ArticleParser {
                     continue;
                 }
                 if (same(line, title)) {
-                    // the headline again: what came before it was the site's furniture
-                    paragraphs.clear();
+                    // the headline again: what came before it was the site's furniture (if the story follows)
+                    storyStart = paragraphs.size();
                     inBox = false;
                     boxNeedsContent = false;
                     kept.clear();

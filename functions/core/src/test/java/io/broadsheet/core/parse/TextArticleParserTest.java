@@ -128,6 +128,13 @@ class TextArticleParserTest {
     }
 
     @Test
+    void parse_keepsStory_whenHeadlineIsRepeatedAfterIt() {
+        Article article = parse("Tram vote\n\nThe council voted for the trams.\n\nIt was close.\n\nMore like this\n\nTram vote\n");
+
+        assertThat(article.paragraphs()).containsExactly("The council voted for the trams.", "It was close.");
+    }
+
+    @Test
     void parse_keepsSentenceStartingWithBy_asParagraph() {
         Article article = parse("Budget vote\n\nBy Friday, the council will decide on the budget.\n");
 
