@@ -5,11 +5,21 @@ import io.broadsheet.core.model.SourceFormat;
 import io.broadsheet.core.pipeline.ArticleRejectedException;
 import io.broadsheet.core.pipeline.RejectionReason;
 
+import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
-/** Chooses the parser for an upload (by extension, then content type) and runs it. */
+/**
+ * Chooses the parser for an upload and runs it. The extension decides, then the content type;
+ * the bytes are sniffed when neither names a format, and when a plain-text or Markdown name
+ * hides a web page or a JSON document (exports and browsers "save as" get this wrong often).
+ * Binary files (PDF, images, archives, anything with NUL bytes) are rejected before parsing.
+ */
 public final class ArticleParsers {
+
+    private static final int SNIFF_BYTES = 1024;
 
     private final Map<SourceFormat, ArticleParser> parsers = new EnumMap<>(SourceFormat.class);
 
@@ -21,14 +31,88 @@ public final class ArticleParsers {
     }
 
     public ParseResult parse(String fileName, String contentType, byte[] content) {
-        if (content.length == 0) {
+        if (content == null || content.length == 0) {
             throw new ArticleRejectedException(RejectionReason.EMPTY, "the file is empty");
         }
-        SourceFormat format = SourceFormat.fromFileName(fileName)
-                .or(() -> SourceFormat.fromMediaType(contentType))
-                .orElseThrow(() -> new ArticleRejectedException(RejectionReason.UNSUPPORTED_FORMAT,
-                        "unsupported file type: " + fileName + " (accepted: .txt, .md, .html, .json)"));
-        return new ParseResult(format, parsers.get(format).parse(content, fileName));
+        if (isBinary(content)) {
+            throw new ArticleRejectedException(RejectionReason.BINARY, "the file is binary, not a text document");
+        }
+        String name = fileName == null ? "" : fileName;
+        Optional<SourceFormat> declared = SourceFormat.fromFileName(name);
+        if (declared.isEmpty() && hasExtension(name) && SourceFormat.fromMediaType(contentType).isEmpty()) {
+            throw new ArticleRejectedException(RejectionReason.UNSUPPORTED_FORMAT,
+                    "unsupported file type: " + name + " (accepted: .txt, .md, .html, .json)");
+        }
+        declared = declared.or(() -> SourceFormat.fromMediaType(contentType));
+        Optional<SourceFormat> sniffed = sniff(content);
+        SourceFormat format;
+        if (declared.isEmpty()) {
+            format = sniffed.orElse(SourceFormat.TEXT);
+        } else if ((declared.get() == SourceFormat.TEXT || declared.get() == SourceFormat.MARKDOWN)
+                && sniffed.filter(f -> f == SourceFormat.HTML || f == SourceFormat.JSON).isPresent()) {
+            format = sniffed.get();
+        } else {
+            format = declared.get();
+        }
+        Article article = parsers.get(format).parse(content, name);
+        return new ParseResult(format, article);
+    }
+
+    /** HTML when it opens like a page, JSON when it opens as an object, Markdown when it opens with front matter. */
+    static Optional<SourceFormat> sniff(byte[] content) {
+        String head = TextDecoding.decode(content.length <= SNIFF_BYTES ? content
+                : java.util.Arrays.copyOf(content, SNIFF_BYTES), true).stripLeading();
+        String lower = head.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("<!doctype html") || lower.startsWith("<html") || lower.startsWith("<?xml") && lower.contains("<html")
+                || lower.startsWith("<head") || lower.startsWith("<body") || lower.startsWith("<!--") && lower.contains("<html")) {
+            return Optional.of(SourceFormat.HTML);
+        }
+        if (lower.startsWith("{") && lower.matches("(?s)\\{\\s*\".*")) {
+            return Optional.of(SourceFormat.JSON);
+        }
+        if (head.startsWith("---\n") || head.startsWith("---\r\n")) {
+            return Optional.of(SourceFormat.MARKDOWN);
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isBinary(byte[] content) {
+        if (startsWith(content, "%PDF") || startsWith(content, "PK\u0003\u0004") || startsWith(content, "GIF8")
+                || startsWith(content, "\u0089PNG") || (content.length > 2 && (content[0] & 0xFF) == 0xFF
+                && (content[1] & 0xFF) == 0xD8)) {
+            return true;
+        }
+        boolean utf16 = content.length >= 2 && ((content[0] & 0xFF) == 0xFE && (content[1] & 0xFF) == 0xFF
+                || (content[0] & 0xFF) == 0xFF && (content[1] & 0xFF) == 0xFE);
+        if (utf16) {
+            return false;
+        }
+        int limit = Math.min(content.length, 8000);
+        for (int i = 0; i < limit; i++) {
+            if (content[i] == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean startsWith(byte[] content, String magic) {
+        byte[] bytes = magic.getBytes(StandardCharsets.ISO_8859_1);
+        if (content.length < bytes.length) {
+            return false;
+        }
+        for (int i = 0; i < bytes.length; i++) {
+            if (content[i] != bytes[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean hasExtension(String name) {
+        int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
+        int dot = name.lastIndexOf('.');
+        return dot > slash + 1 && dot < name.length() - 1;
     }
 
     public record ParseResult(SourceFormat format, Article article) {
