@@ -44,6 +44,19 @@ public final class EventFixtures {
         }
     }
 
+    /**
+     * An event from {@code events/<relative>} with some of its text replaced (e.g. another object key),
+     * deserialised as the Lambda runtime does.
+     */
+    public static <T> T eventWith(String relative, Class<T> type, String target, String replacement) {
+        String json = new String(bytes(relative), java.nio.charset.StandardCharsets.UTF_8);
+        if (!json.contains(target)) {
+            throw new IllegalArgumentException(relative + " does not contain " + target);
+        }
+        return LambdaEventSerializers.serializerFor(type, EventFixtures.class.getClassLoader())
+                .fromJson(json.replace(target, replacement));
+    }
+
     /** An event of the given type from {@code events/<relative>}, as the Lambda runtime deserialises it. */
     public static <T> T event(String relative, Class<T> type) {
         try (InputStream in = Files.newInputStream(path(relative))) {
