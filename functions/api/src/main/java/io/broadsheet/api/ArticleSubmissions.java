@@ -89,7 +89,9 @@ public class ArticleSubmissions {
     private static String slug(String title) {
         String slug = ArticleIds.slugify(title);
         if (slug.length() > MAX_SLUG) {
-            slug = slug.substring(0, MAX_SLUG).replaceAll("-+$", "");
+            // Cut at a word boundary: the id keeps whole words of the title.
+            int cut = slug.charAt(MAX_SLUG) == '-' ? MAX_SLUG : slug.lastIndexOf('-', MAX_SLUG);
+            slug = slug.substring(0, cut > 0 ? cut : MAX_SLUG).replaceAll("-+$", "");
         }
         return slug.isEmpty() ? "article" : slug;
     }
