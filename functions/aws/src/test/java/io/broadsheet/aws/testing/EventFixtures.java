@@ -33,7 +33,7 @@ public final class EventFixtures {
 
     /** The repository's root (the folder holding {@code events/} and {@code infrastructure/}). */
     public static Path repositoryRoot() {
-        return path(".").getParent().normalize();
+        return path("").toAbsolutePath().normalize().getParent();
     }
 
     public static byte[] bytes(String relative) {
