@@ -72,7 +72,7 @@ public class ArticlesController {
     @Operation(summary = "Submit an article",
             description = "A JSON submission, or a raw document (text/plain, text/markdown, text/html). It is stored under "
                     + "incoming/api/ and goes through the same pipeline as any upload; poll the Location until status is published.",
-            security = @SecurityRequirement(name = "bearer"))
+            security = {@SecurityRequirement(name = "bearer"), @SecurityRequirement(name = "apiKey")})
     @RequestBody(content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleViews.Submission.class)),
             @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = "string")),
@@ -168,7 +168,7 @@ public class ArticlesController {
     }
 
     @Post(uri = "/{id}/republish", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
-    @Operation(summary = "Render and publish the current record again", security = @SecurityRequirement(name = "bearer"))
+    @Operation(summary = "Render and publish the current record again", security = {@SecurityRequirement(name = "bearer"), @SecurityRequirement(name = "apiKey")})
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ArticleViews.Republished.class)))
     @ApiResponse(responseCode = "401", description = "No or malformed credentials, or writes are not configured",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -185,7 +185,7 @@ public class ArticlesController {
     @Delete(uri = "/{id}", consumes = MediaType.ALL)
     @Operation(summary = "Unpublish: delete the record and its page (the original upload is kept)",
             description = "With If-Match (an ETag of GET /articles/{id}, or \"v<version>\") only if the record is still that version.",
-            security = @SecurityRequirement(name = "bearer"))
+            security = {@SecurityRequirement(name = "bearer"), @SecurityRequirement(name = "apiKey")})
     @ApiResponse(responseCode = "204", description = "Unpublished")
     @ApiResponse(responseCode = "400", description = "Invalid input: the problem lists each field and why",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
