@@ -219,6 +219,27 @@ class TemplateMatchesCodeTest {
         });
     }
 
+    /**
+     * cfn-lint (with the SAM transform) finds no error. Skipped where it is not installed: it comes
+     * from PyPI, which not every machine that builds this project can reach.
+     */
+    @Test
+    void cfnLint_findsNoError() throws Exception {
+        Process process;
+        try {
+            process = new ProcessBuilder("cfn-lint", "--format", "parseable", templatePath().toString())
+                    .redirectErrorStream(true).start();
+        } catch (IOException notInstalled) {
+            org.junit.jupiter.api.Assumptions.abort("cfn-lint is not installed");
+            return;
+        }
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        boolean finished = process.waitFor(5, java.util.concurrent.TimeUnit.MINUTES);
+        org.junit.jupiter.api.Assumptions.assumeTrue(finished, "cfn-lint did not finish in time");
+        // cfn-lint's exit code is a bit mask: 2 = errors, 4 = warnings, 8 = informational.
+        assertThat(process.exitValue() & 2).as(output).isZero();
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> map(Object value) {
         assertThat(value).isInstanceOf(Map.class);
