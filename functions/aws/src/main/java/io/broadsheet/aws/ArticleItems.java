@@ -57,22 +57,35 @@ public final class ArticleItems {
         return item;
     }
 
+    /**
+     * The record an item holds.
+     *
+     * @throws MalformedItemException when a required attribute is missing or unreadable (an item
+     *                                written by something else than {@link #toItem}); the message names it
+     */
     public static ArticleRecord fromItem(Map<String, AttributeValue> item) {
-        return new ArticleRecord(
-                str(item, ID),
-                Long.parseLong(item.get(VERSION).n()),
-                str(item, "contentHash"),
-                str(item, "sourceKey"),
-                str(item, "sourceSequencer"),
-                str(item, "parsedKey"),
-                str(item, "title"),
-                str(item, "author"),
-                str(item, "authorRole"),
-                instant(item, "publishedAt"),
-                item.containsKey(TAGS) ? item.get(TAGS).l().stream().map(AttributeValue::s).toList() : List.of(),
-                ArticleJson.read(str(item, "analysis"), Analysis.class),
-                instant(item, "createdAt"),
-                instant(item, "updatedAt"));
+        String id = required(item, ID);
+        try {
+            return new ArticleRecord(
+                    id,
+                    Long.parseLong(requiredNumber(item, VERSION)),
+                    required(item, "contentHash"),
+                    required(item, "sourceKey"),
+                    str(item, "sourceSequencer"),
+                    required(item, "parsedKey"),
+                    required(item, "title"),
+                    str(item, "author"),
+                    str(item, "authorRole"),
+                    instant(item, "publishedAt"),
+                    item.containsKey(TAGS) ? item.get(TAGS).l().stream().map(AttributeValue::s).toList() : List.of(),
+                    ArticleJson.read(required(item, "analysis"), Analysis.class),
+                    instant(item, "createdAt"),
+                    instant(item, "updatedAt"));
+        } catch (MalformedItemException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new MalformedItemException("unreadable article item " + id + ": " + e.getMessage(), e);
+        }
     }
 
     static String sortKey(ArticleRecord r) {
@@ -89,6 +102,22 @@ public final class ArticleItems {
         return AttributeValue.fromS(value);
     }
 
+    private static String required(Map<String, AttributeValue> item, String name) {
+        String value = str(item, name);
+        if (value == null) {
+            throw new MalformedItemException("article item " + str(item, ID) + " has no string attribute '" + name + "'");
+        }
+        return value;
+    }
+
+    private static String requiredNumber(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        if (value == null || value.n() == null) {
+            throw new MalformedItemException("article item " + str(item, ID) + " has no number attribute '" + name + "'");
+        }
+        return value.n();
+    }
+
     private static String str(Map<String, AttributeValue> item, String name) {
         AttributeValue value = item.get(name);
         return value == null ? null : value.s();
@@ -97,5 +126,16 @@ public final class ArticleItems {
     private static Instant instant(Map<String, AttributeValue> item, String name) {
         String value = str(item, name);
         return value == null ? null : Instant.parse(value);
+    }
+
+    /** An item that is not an article record: a permanent failure, retrying cannot fix it. */
+    public static final class MalformedItemException extends IllegalArgumentException {
+        MalformedItemException(String message) {
+            super(message);
+        }
+
+        MalformedItemException(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 }

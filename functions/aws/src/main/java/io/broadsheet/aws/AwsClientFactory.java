@@ -5,9 +5,11 @@ import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -27,9 +29,9 @@ import java.util.Optional;
 public class AwsClientFactory {
 
     private final AwsConfiguration aws;
-    private final List<AwsConfiguration.ServiceConfiguration> services;
+    private final List<AwsServiceConfiguration> services;
 
-    public AwsClientFactory(AwsConfiguration aws, List<AwsConfiguration.ServiceConfiguration> services) {
+    public AwsClientFactory(AwsConfiguration aws, List<AwsServiceConfiguration> services) {
         this.aws = aws;
         this.services = services;
     }
@@ -42,10 +44,17 @@ public class AwsClientFactory {
 
     @Singleton
     AwsCredentialsProvider credentialsProvider() {
-        if (aws.getAccessKeyId() != null && aws.getSecretAccessKey() != null) {
-            return StaticCredentialsProvider.create(AwsBasicCredentials.create(aws.getAccessKeyId(), aws.getSecretAccessKey()));
+        if (isSet(aws.getAccessKeyId()) && isSet(aws.getSecretAccessKey())) {
+            return StaticCredentialsProvider.create(isSet(aws.getSessionToken())
+                    ? AwsSessionCredentials.create(aws.getAccessKeyId(), aws.getSecretAccessKey(), aws.getSessionToken())
+                    : AwsBasicCredentials.create(aws.getAccessKeyId(), aws.getSecretAccessKey()));
         }
+        // SnapStart functions get their credentials from the container endpoint, which this chain reads.
         return DefaultCredentialsProvider.builder().build();
+    }
+
+    private static boolean isSet(String value) {
+        return value != null && !value.isBlank();
     }
 
     @Singleton
@@ -62,18 +71,18 @@ public class AwsClientFactory {
         return configure(DynamoDbClient.builder(), "dynamodb", http, credentials).build();
     }
 
-    private <B extends AwsClientBuilder<B, ?> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, ?>> B configure(
+    private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(
             B builder, String service, SdkHttpClient http, AwsCredentialsProvider credentials) {
         builder.httpClient(http).credentialsProvider(credentials);
         if (aws.getRegion() != null) {
             builder.region(Region.of(aws.getRegion()));
         }
-        service(service).map(AwsConfiguration.ServiceConfiguration::getEndpointOverride)
+        service(service).map(AwsServiceConfiguration::getEndpointOverride)
                 .ifPresent((URI endpoint) -> builder.endpointOverride(endpoint));
         return builder;
     }
 
-    private Optional<AwsConfiguration.ServiceConfiguration> service(String name) {
+    private Optional<AwsServiceConfiguration> service(String name) {
         return services.stream().filter(s -> s.getName().equals(name)).findFirst();
     }
 }

@@ -1,11 +1,7 @@
 package io.broadsheet.aws;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
-import io.micronaut.context.annotation.EachProperty;
-import io.micronaut.context.annotation.Parameter;
 import io.micronaut.core.annotation.Nullable;
-
-import java.net.URI;
 
 /**
  * Region, credentials and per-service endpoints for the SDK clients. In Lambda the region comes from
@@ -18,12 +14,20 @@ public class AwsConfiguration {
     @Nullable
     private String region;
 
-    /** Static credentials for local clouds; when unset the SDK's environment/default chain is used. */
+    /**
+     * Static credentials, for local clouds. When unset the SDK's default chain is used. In Lambda the
+     * runtime's {@code AWS_ACCESS_KEY_ID}/{@code AWS_SECRET_ACCESS_KEY}/{@code AWS_SESSION_TOKEN} also
+     * land here (Micronaut maps environment variables to properties): the session token must then be
+     * used too, or every call is refused.
+     */
     @Nullable
     private String accessKeyId;
 
     @Nullable
     private String secretAccessKey;
+
+    @Nullable
+    private String sessionToken;
 
     @Nullable
     public String getRegion() {
@@ -52,41 +56,12 @@ public class AwsConfiguration {
         this.secretAccessKey = secretAccessKey;
     }
 
-    /** {@code aws.services.<name>.*}: one entry per service client (s3, dynamodb). */
-    @EachProperty("aws.services")
-    public static class ServiceConfiguration {
+    @Nullable
+    public String getSessionToken() {
+        return sessionToken;
+    }
 
-        private final String name;
-
-        @Nullable
-        private URI endpointOverride;
-
-        /** S3 only: path-style URLs, which emulators on localhost need. */
-        private boolean pathStyleAccess;
-
-        public ServiceConfiguration(@Parameter String name) {
-            this.name = name;
-        }
-
-        public String getName() {
-            return name;
-        }
-
-        @Nullable
-        public URI getEndpointOverride() {
-            return endpointOverride;
-        }
-
-        public void setEndpointOverride(@Nullable URI endpointOverride) {
-            this.endpointOverride = endpointOverride;
-        }
-
-        public boolean isPathStyleAccess() {
-            return pathStyleAccess;
-        }
-
-        public void setPathStyleAccess(boolean pathStyleAccess) {
-            this.pathStyleAccess = pathStyleAccess;
-        }
+    public void setSessionToken(@Nullable String sessionToken) {
+        this.sessionToken = sessionToken;
     }
 }

@@ -1,8 +1,10 @@
 package io.broadsheet.aws;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 
 /**
  * Broadsheet's own settings, read from {@code broadsheet.*} properties or the matching environment
@@ -34,6 +36,26 @@ public class BroadsheetConfiguration {
     /** Uploads larger than this are rejected by their size, before they are read. */
     @Min(1)
     private long maxUploadBytes = 5L * 1024 * 1024;
+
+    /**
+     * How the api function authorises writes (POST, DELETE): see {@link ApiAuth}. Reads are public.
+     */
+    @NotNull
+    private ApiAuth apiAuth = ApiAuth.TOKEN;
+
+    /** The bearer token writes must present when {@link #apiAuth} is {@link ApiAuth#TOKEN}; unset = writes refused. */
+    @Nullable
+    private String apiToken;
+
+    /** The ways the api function can authorise a write. */
+    public enum ApiAuth {
+        /** {@code Authorization: Bearer <api-token>}; with no token configured every write is refused (401). */
+        TOKEN,
+        /** API Gateway has already authorised the call (API key on the write methods, see template.yaml). */
+        GATEWAY,
+        /** No check at all: only for a developer's own machine. */
+        NONE
+    }
 
     public String getArticlesBucket() {
         return articlesBucket;
@@ -81,5 +103,22 @@ public class BroadsheetConfiguration {
 
     public void setMaxUploadBytes(long maxUploadBytes) {
         this.maxUploadBytes = maxUploadBytes;
+    }
+
+    public ApiAuth getApiAuth() {
+        return apiAuth;
+    }
+
+    public void setApiAuth(ApiAuth apiAuth) {
+        this.apiAuth = apiAuth;
+    }
+
+    @Nullable
+    public String getApiToken() {
+        return apiToken;
+    }
+
+    public void setApiToken(@Nullable String apiToken) {
+        this.apiToken = apiToken;
     }
 }

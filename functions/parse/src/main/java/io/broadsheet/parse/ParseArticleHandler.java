@@ -11,8 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Triggered by uploads under {@code incoming/}: parses each into {@code parsed/<id>.json}.
- * Rejected uploads get an error record and are not retried; anything else that fails is thrown so
- * that Lambda retries the event and finally sends it to the failure destination.
+ * Rejected uploads get an error record from the step and are not retried; anything else that fails
+ * is thrown so that Lambda retries the event and finally sends it to the failure destination.
  */
 public class ParseArticleHandler extends MicronautRequestHandler<S3Event, Void> {
 
@@ -31,8 +31,7 @@ public class ParseArticleHandler extends MicronautRequestHandler<S3Event, Void> 
     @Override
     public Void execute(S3Event event) {
         for (var record : event.getRecords()) {
-            ParseArticleService.Outcome outcome = service.parse(S3EventKeys.upload(record));
-            LOG.info("parse {}", outcome);
+            LOG.info("parse {}", service.parse(S3EventKeys.upload(record)));
         }
         return null;
     }

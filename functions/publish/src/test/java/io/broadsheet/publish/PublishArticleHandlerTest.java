@@ -1,0 +1,120 @@
+package io.broadsheet.publish;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import io.broadsheet.aws.S3EventKeys;
+import io.broadsheet.aws.testing.EventFixtures;
+import io.broadsheet.aws.testing.InMemoryContexts;
+import io.broadsheet.aws.testing.TestLambdaContext;
+import io.broadsheet.core.model.ArticleRecord;
+import io.broadsheet.core.pipeline.ArticleJson;
+import io.broadsheet.core.pipeline.ParseArticleService;
+import io.broadsheet.core.testing.InMemoryObjectStore;
+import io.micronaut.context.ApplicationContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PublishArticleHandlerTest {
+
+    private static final String ID = "council-transit-budget-f01dfcfb";
+    private static final String PAGE = ID + ".html";
+
+    private ApplicationContext context;
+    private PublishArticleHandler handler;
+    private InMemoryObjectStore articles;
+    private InMemoryObjectStore site;
+
+    @BeforeEach
+    void start() {
+        context = InMemoryContexts.start();
+        handler = new PublishArticleHandler(context);
+        articles = InMemoryContexts.articles(context);
+        site = InMemoryContexts.site(context);
+    }
+
+    @AfterEach
+    void stop() {
+        handler.close();
+    }
+
+    /** The parse step's real output for the sample upload: the body the page is rendered from. */
+    private void parseSampleUpload() {
+        articles.put("incoming/city desk/Council transit budget.txt",
+                EventFixtures.bytes("articles/council-transit-budget.txt"), "text/plain", null);
+        S3Event upload = EventFixtures.event("s3-put-incoming.json", S3Event.class);
+        context.getBean(ParseArticleService.class).parse(S3EventKeys.upload(upload.getRecords().getFirst()));
+    }
+
+    private StreamsEventResponse handle(String fixture) {
+        return handler.handleRequest(EventFixtures.event(fixture, DynamodbEvent.class),
+                new TestLambdaContext("PublishArticleFunction"));
+    }
+
+    private ArticleRecord publishedRecord() {
+        return ArticleJson.read(site.text("articles/" + ID + ".json").getBytes(StandardCharsets.UTF_8), ArticleRecord.class);
+    }
+
+    @Test
+    void insert_publishesThePageTheRecordAndTheIndex() {
+        parseSampleUpload();
+
+        StreamsEventResponse response = handle("dynamodb-insert.json");
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(site.text(PAGE)).contains("Council Backs Two New Tram Lines in Tighter Transit Budget");
+        assertThat(publishedRecord().version()).isEqualTo(1);
+        assertThat(site.text("index.html")).isNotBlank();
+    }
+
+    @Test
+    void modify_republishesTheNewVersion() {
+        parseSampleUpload();
+        handle("dynamodb-insert.json");
+
+        StreamsEventResponse response = handle("dynamodb-modify.json");
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(publishedRecord().version()).isEqualTo(2);
+        assertThat(publishedRecord().tags()).contains("Trams");
+    }
+
+    @Test
+    void remove_deletesThePageAndItsRecord_butNotTheUpload() {
+        parseSampleUpload();
+        handle("dynamodb-insert.json");
+        assertThat(site.contains(PAGE)).isTrue();
+
+        StreamsEventResponse response = handle("dynamodb-remove.json");
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(site.contains(PAGE)).isFalse();
+        assertThat(site.contains("articles/" + ID + ".json")).isFalse();
+        assertThat(articles.contains("incoming/city desk/Council transit budget.txt")).isTrue();
+    }
+
+    @Test
+    void aMalformedImage_isReportedAsABatchItemFailure_afterTheGoodRecordsBeforeIt() {
+        parseSampleUpload();
+
+        StreamsEventResponse response = handle("dynamodb-malformed-image.json");
+
+        assertThat(response.getBatchItemFailures()).extracting(StreamsEventResponse.BatchItemFailure::getItemIdentifier)
+                .containsExactly("4400000000019918400001");
+        assertThat(site.contains(PAGE)).as("the good record before it was published").isTrue();
+    }
+
+    @Test
+    void aMissingBody_isReportedAsABatchItemFailure_soLambdaRetriesFromThere() {
+        StreamsEventResponse response = handle("dynamodb-insert.json");
+
+        assertThat(response.getBatchItemFailures()).extracting(StreamsEventResponse.BatchItemFailure::getItemIdentifier)
+                .containsExactly("4100000000019918273645");
+        assertThat(site.contains(PAGE)).isFalse();
+    }
+}
