@@ -31,7 +31,7 @@ class S3EventKeysTest {
         ParseArticleService.Upload upload = S3EventKeys.upload(event.getRecords().getFirst());
 
         assertThat(upload).isEqualTo(new ParseArticleService.Upload(
-                "incoming/city desk/Council transit budget.txt", "3f1c2a9be0d44c6d8f1e0a7b5c9d2e41", "0066D9A1B2C3D4E5F6"));
+                "incoming/city desk/Council transit budget.txt", "255b69f48af34b9ebf50f57d0977496d", "0066D9A1B2C3D4E5F6"));
     }
 
     @Test

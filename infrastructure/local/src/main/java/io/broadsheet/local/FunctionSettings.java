@@ -12,13 +12,6 @@ import java.util.Map;
  */
 public final class FunctionSettings {
 
-    /**
-     * {@code aws.services} is the documented prefix. {@code AwsConfiguration.ServiceConfiguration} is an
-     * {@code @EachProperty} nested in the {@code @ConfigurationProperties("aws")} class, so Micronaut
-     * currently binds it under {@code aws.aws.services}; both are set until that is fixed in functions/aws.
-     */
-    private static final String[] SERVICE_PREFIXES = {"aws.services", "aws.aws.services"};
-
     private FunctionSettings() {
     }
 
@@ -32,11 +25,9 @@ public final class FunctionSettings {
         properties.put("aws.region", region);
         properties.put("aws.access-key-id", LocalCloud.ACCESS_KEY_ID);
         properties.put("aws.secret-access-key", LocalCloud.SECRET_ACCESS_KEY);
-        for (String prefix : SERVICE_PREFIXES) {
-            properties.put(prefix + ".s3.endpoint-override", s3.toString());
-            properties.put(prefix + ".s3.path-style-access", true);
-            properties.put(prefix + ".dynamodb.endpoint-override", dynamoDb.toString());
-        }
+        properties.put("aws.services.s3.endpoint-override", s3.toString());
+        properties.put("aws.services.s3.path-style-access", true);
+        properties.put("aws.services.dynamodb.endpoint-override", dynamoDb.toString());
         return properties;
     }
 

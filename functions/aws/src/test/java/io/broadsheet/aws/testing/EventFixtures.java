@@ -45,16 +45,23 @@ public final class EventFixtures {
     }
 
     /**
-     * An event from {@code events/<relative>} with some of its text replaced (e.g. another object key),
-     * deserialised as the Lambda runtime does.
+     * An event from {@code events/<relative>} with some of its text replaced (e.g. another object key
+     * and that object's ETag), deserialised as the Lambda runtime does.
+     *
+     * @param targetsAndReplacements pairs: text to find, text to put instead
      */
-    public static <T> T eventWith(String relative, Class<T> type, String target, String replacement) {
-        String json = new String(bytes(relative), java.nio.charset.StandardCharsets.UTF_8);
-        if (!json.contains(target)) {
-            throw new IllegalArgumentException(relative + " does not contain " + target);
+    public static <T> T eventWith(String relative, Class<T> type, String... targetsAndReplacements) {
+        if (targetsAndReplacements.length % 2 != 0) {
+            throw new IllegalArgumentException("targets and replacements come in pairs");
         }
-        return LambdaEventSerializers.serializerFor(type, EventFixtures.class.getClassLoader())
-                .fromJson(json.replace(target, replacement));
+        String json = new String(bytes(relative), java.nio.charset.StandardCharsets.UTF_8);
+        for (int i = 0; i < targetsAndReplacements.length; i += 2) {
+            if (!json.contains(targetsAndReplacements[i])) {
+                throw new IllegalArgumentException(relative + " does not contain " + targetsAndReplacements[i]);
+            }
+            json = json.replace(targetsAndReplacements[i], targetsAndReplacements[i + 1]);
+        }
+        return LambdaEventSerializers.serializerFor(type, EventFixtures.class.getClassLoader()).fromJson(json);
     }
 
     /** An event of the given type from {@code events/<relative>}, as the Lambda runtime deserialises it. */

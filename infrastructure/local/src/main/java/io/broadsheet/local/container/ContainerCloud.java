@@ -183,11 +183,9 @@ public final class ContainerCloud implements LocalCloud {
     private String deployFunction(LambdaClient lambda, FunctionSpec spec, String internalEndpoint) {
         Path jar = functionJar(spec);
         Map<String, String> variables = new HashMap<>(env);
-        for (String prefix : List.of("AWS_SERVICES", "AWS_AWS_SERVICES")) {
-            variables.put(prefix + "_S3_ENDPOINT_OVERRIDE", internalEndpoint);
-            variables.put(prefix + "_S3_PATH_STYLE_ACCESS", "true");
-            variables.put(prefix + "_DYNAMODB_ENDPOINT_OVERRIDE", internalEndpoint);
-        }
+        variables.put("AWS_SERVICES_S3_ENDPOINT_OVERRIDE", internalEndpoint);
+        variables.put("AWS_SERVICES_S3_PATH_STYLE_ACCESS", "true");
+        variables.put("AWS_SERVICES_DYNAMODB_ENDPOINT_OVERRIDE", internalEndpoint);
         byte[] code;
         try {
             code = Files.readAllBytes(jar);
