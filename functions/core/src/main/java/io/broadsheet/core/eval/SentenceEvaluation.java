@@ -15,11 +15,12 @@ import java.util.List;
  * blank lines; each line is one expected sentence and the input is the lines joined by spaces.
  *
  * <p>Run: {@code java -cp functions/core/target/classes io.broadsheet.core.eval.SentenceEvaluation
- * [functions/core/src/test/resources/analysis/sentence-cases.txt]}.
+ * [functions/core/src/main/resources/io/broadsheet/core/eval/sentence-cases.txt]}.
  */
 public final class SentenceEvaluation {
 
-    public static final Path DEFAULT_CASES = Path.of("functions/core/src/test/resources/analysis/sentence-cases.txt");
+    /** Our tricky cases, shipped with the code so that {@code broadsheet eval} can score them anywhere. */
+    public static final String BUILT_IN_CASES = "sentence-cases.txt";
 
     /** One case that the splitter got wrong. */
     public record Failure(String input, List<String> expected, List<String> actual) {
@@ -43,9 +44,23 @@ public final class SentenceEvaluation {
 
     /** Reads the cases of a case file (see class comment). */
     public static List<List<String>> readCases(Path file) throws IOException {
+        return readCases(Files.readAllLines(file, StandardCharsets.UTF_8));
+    }
+
+    /** The cases shipped in this package. */
+    public static List<List<String>> builtInCases() throws IOException {
+        try (var in = SentenceEvaluation.class.getResourceAsStream(BUILT_IN_CASES)) {
+            if (in == null) {
+                throw new IOException(BUILT_IN_CASES + " is missing from the classpath");
+            }
+            return readCases(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList());
+        }
+    }
+
+    static List<List<String>> readCases(List<String> lines) {
         List<List<String>> cases = new ArrayList<>();
         List<String> current = new ArrayList<>();
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        for (String line : lines) {
             if (line.startsWith("#")) {
                 continue;
             }
@@ -65,13 +80,16 @@ public final class SentenceEvaluation {
     }
 
     public static Result run(Path casesFile) throws IOException {
+        return run(readCases(casesFile));
+    }
+
+    public static Result run(List<List<String>> cases) {
         SentenceSplitter splitter = new SentenceSplitter();
         int correct = 0;
         int truePositive = 0;
         int predicted = 0;
         int expectedBoundaries = 0;
         List<Failure> failures = new ArrayList<>();
-        List<List<String>> cases = readCases(casesFile);
         for (List<String> expected : cases) {
             String input = String.join(" ", expected);
             List<String> actual = splitter.split(input);
@@ -109,8 +127,7 @@ public final class SentenceEvaluation {
     }
 
     public static void main(String[] args) throws IOException {
-        Path file = args.length > 0 ? Path.of(args[0]) : DEFAULT_CASES;
-        Result r = run(file);
+        Result r = args.length > 0 ? run(Path.of(args[0])) : run(builtInCases());
         for (Failure f : r.failures()) {
             System.out.println("MISS  " + f.input());
             System.out.println("      expected " + f.expected());

@@ -82,6 +82,6 @@ class SentenceSplitterTest {
     }
 
     private static Path casesFile() throws URISyntaxException {
-        return Path.of(Objects.requireNonNull(SentenceSplitterTest.class.getResource("/analysis/sentence-cases.txt")).toURI());
+        return Path.of(Objects.requireNonNull(SentenceSplitterTest.class.getResource("/io/broadsheet/core/eval/sentence-cases.txt")).toURI());
     }
 }

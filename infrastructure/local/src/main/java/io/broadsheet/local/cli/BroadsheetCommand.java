@@ -21,7 +21,8 @@ public final class BroadsheetCommand implements Runnable {
             UpCommand::new,
             ParseCommand::new,
             AnalyzeCommand::new,
-            RenderCommand::new);
+            RenderCommand::new,
+            EvalCommand::new);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
