@@ -47,6 +47,9 @@ public final class BenchCommand {
         @Option(names = "--timeout", defaultValue = "PT2M", description = "per cold start; default ${DEFAULT-VALUE}")
         Duration timeout;
 
+        @Option(names = "--java-tool-options", description = "JAVA_TOOL_OPTIONS for every function JVM (e.g. a CDS archive to try)")
+        String javaToolOptions;
+
         @Option(names = "--root", description = "repository root (default: found from the working directory)")
         Path root;
 
@@ -57,7 +60,7 @@ public final class BenchCommand {
         public Integer call() throws Exception {
             Path repo = root != null ? root : findRepositoryRoot(Path.of("").toAbsolutePath());
             Path logDir = logs != null ? logs : Files.createTempDirectory("broadsheet-coldstart-");
-            var options = new ColdStartHarness.Options(runs, !noPin, snapStart, timeout, logDir, cases);
+            var options = new ColdStartHarness.Options(runs, !noPin, snapStart, timeout, logDir, cases, javaToolOptions);
             int failed = new ColdStartHarness(ColdStartHarness.Layout.ofRepository(repo), options, System.out).run();
             return failed == 0 ? 0 : 1;
         }

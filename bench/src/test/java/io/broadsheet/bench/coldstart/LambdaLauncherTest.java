@@ -2,6 +2,8 @@ package io.broadsheet.bench.coldstart;
 
 import io.broadsheet.bench.coldstart.baseline.BareHandler;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -12,8 +14,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Functional, not a timing check: the real runtime interface client, in a fresh JVM, finds a handler
- * in a task root, polls our emulator and posts the handler's answer back.
+ * in a task root, polls our emulator and posts the handler's answer back. The client's native part
+ * exists for Linux only, as Lambda itself.
  */
+@EnabledOnOs(OS.LINUX)
 class LambdaLauncherTest {
 
     @Test
