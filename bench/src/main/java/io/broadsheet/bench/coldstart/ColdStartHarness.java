@@ -287,14 +287,14 @@ public final class ColdStartHarness {
                     String parsedKey = ArticleKeys.parsedKey(id);
                     var head = head(ARTICLES_BUCKET, parsedKey);
                     if (head == null) {
-                        throw new RemoteFailure("no " + parsedKey + " to analyse: the parse case did not write it");
+                        throw new MissingInputException("no " + parsedKey + " to analyse: the parse case did not write it");
                     }
                     yield LambdaEvents.s3ObjectCreated(ARTICLES_BUCKET, parsedKey, head.contentLength(), head.eTag(), sequencer());
                 }
                 case "publish" -> {
                     Map<String, AttributeValue> item = item();
                     if (item == null) {
-                        throw new RemoteFailure("no item " + id + " to publish: the analyze case did not write it");
+                        throw new MissingInputException("no item " + id + " to publish: the analyze case did not write it");
                     }
                     yield LambdaEvents.dynamoInsert(TABLE, item, "id", String.format("%021d", round));
                 }
@@ -351,8 +351,8 @@ public final class ColdStartHarness {
     }
 
     /** A case could not be prepared because an earlier case of its round failed. */
-    private static final class RemoteFailure extends RuntimeException {
-        RemoteFailure(String message) {
+    private static final class MissingInputException extends RuntimeException {
+        MissingInputException(String message) {
             super(message);
         }
     }
