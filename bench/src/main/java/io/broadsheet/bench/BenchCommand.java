@@ -1,0 +1,114 @@
+package io.broadsheet.bench;
+
+import io.broadsheet.bench.coldstart.ColdStartHarness;
+import io.broadsheet.bench.core.CoreBenchmarks;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code bench coldstart|core|e2e}: reruns the project's performance figures and prints one line per
+ * figure, {@code <bench> <case> key=value ...}, on standard output (progress goes to standard error).
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Broadsheet's benchmarks: one line per figure on stdout.",
+        subcommands = {BenchCommand.ColdStart.class, BenchCommand.Core.class, BenchCommand.EndToEnd.class})
+public final class BenchCommand {
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new BenchCommand()).execute(args));
+    }
+
+    @Command(name = "coldstart", mixinStandardHelpOptions = true,
+            description = "Cold start (init and first invoke) of each function and two baselines, each in fresh JVMs "
+                    + "under the real Lambda runtime interface client, against local S3 and DynamoDB.")
+    static final class ColdStart implements Callable<Integer> {
+
+        @Option(names = "--runs", defaultValue = "5", description = "fresh JVMs per case (median reported); default ${DEFAULT-VALUE}")
+        int runs;
+
+        @Option(names = "--case", split = ",", description = "cases to run: bare, sdk, parse, analyze, publish, api (default: all)")
+        List<String> cases = new ArrayList<>();
+
+        @Option(names = "--no-pin", description = "do not pin function JVMs to one core with taskset")
+        boolean noPin;
+
+        @Option(names = "--snapstart", description = "also start each function as SnapStart would (priming hooks before the first poll)")
+        boolean snapStart;
+
+        @Option(names = "--timeout", defaultValue = "PT2M", description = "per cold start; default ${DEFAULT-VALUE}")
+        Duration timeout;
+
+        @Option(names = "--java-tool-options", description = "JAVA_TOOL_OPTIONS for every function JVM (e.g. a CDS archive to try)")
+        String javaToolOptions;
+
+        @Option(names = "--root", description = "repository root (default: found from the working directory)")
+        Path root;
+
+        @Option(names = "--logs", description = "where function logs go (default: a new temporary directory)")
+        Path logs;
+
+        @Override
+        public Integer call() throws Exception {
+            Path repo = root != null ? root : findRepositoryRoot(Path.of("").toAbsolutePath());
+            Path logDir = logs != null ? logs : Files.createTempDirectory("broadsheet-coldstart-");
+            var options = new ColdStartHarness.Options(runs, !noPin, snapStart, timeout, logDir, cases, javaToolOptions);
+            int failed = new ColdStartHarness(ColdStartHarness.Layout.ofRepository(repo), options, System.out).run();
+            return failed == 0 ? 0 : 1;
+        }
+    }
+
+    @Command(name = "core", mixinStandardHelpOptions = true,
+            description = "JMH: parse + analyze + render on one thread, per article length.")
+    static final class Core implements Callable<Integer> {
+
+        @Option(names = "--words", split = ",", defaultValue = "300,1000,10000", description = "article lengths; default ${DEFAULT-VALUE}")
+        List<Integer> words;
+
+        @Option(names = "--warmup", defaultValue = "2", description = "warm-up iterations of --seconds each")
+        int warmup;
+
+        @Option(names = "--iterations", defaultValue = "3", description = "measured iterations of --seconds each")
+        int iterations;
+
+        @Option(names = "--seconds", defaultValue = "1", description = "length of one iteration")
+        int seconds;
+
+        @Option(names = "--forks", defaultValue = "1", description = "JMH forks")
+        int forks;
+
+        @Override
+        public Integer call() throws Exception {
+            new CoreBenchmarks(words, warmup, iterations, seconds, forks, System.out).run();
+            return 0;
+        }
+    }
+
+    @Command(name = "e2e", mixinStandardHelpOptions = true,
+            description = "Upload-to-published latency on the embedded cloud: not wired yet (needs the local cloud module).")
+    static final class EndToEnd implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            System.err.println("e2e: not implemented yet; it needs the embedded cloud of infrastructure/local");
+            return 2;
+        }
+    }
+
+    /** The nearest directory, from {@code start} up, that holds both {@code functions/} and {@code bench/}. */
+    static Path findRepositoryRoot(Path start) throws IOException {
+        for (Path dir = start; dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve("functions")) && Files.isDirectory(dir.resolve("bench"))) {
+                return dir;
+            }
+        }
+        throw new IOException("not inside the Broadsheet repository (" + start + "); pass --root");
+    }
+}

@@ -1,0 +1,77 @@
+package io.broadsheet.bench.coldstart;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * A function's code laid out as Lambda lays out {@code /var/task}: the deployment package unzipped,
+ * classes at the top (and any jars under {@code lib/}). The runtime client loads from its working directory.
+ */
+public record TaskRoot(Path dir) implements AutoCloseable {
+
+    /** Unzips a deployment package (a shaded jar is one) into a new temporary directory. */
+    public static TaskRoot unzip(Path deploymentPackage) throws IOException {
+        if (!Files.isRegularFile(deploymentPackage)) {
+            throw new IOException("no deployment package at " + deploymentPackage + " (build it with mvn package)");
+        }
+        Path dir = Files.createTempDirectory("broadsheet-task-");
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(deploymentPackage))) {
+            for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
+                Path target = dir.resolve(entry.getName()).normalize();
+                if (!target.startsWith(dir)) {
+                    throw new IOException("zip entry outside the task root: " + entry.getName());
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(zip, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        return new TaskRoot(dir);
+    }
+
+    /**
+     * A task root holding only the given classes, copied from this program's own class path: enough
+     * for a handler that needs nothing but the Lambda interfaces the runtime already provides.
+     */
+    public static TaskRoot ofClasses(Class<?>... classes) throws IOException {
+        Path dir = Files.createTempDirectory("broadsheet-task-");
+        for (Class<?> type : classes) {
+            String resource = type.getName().replace('.', '/') + ".class";
+            try (InputStream in = type.getClassLoader().getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IOException("class file not found: " + resource);
+                }
+                Path target = dir.resolve(resource);
+                Files.createDirectories(target.getParent());
+                Files.copy(in, target);
+            }
+        }
+        return new TaskRoot(dir);
+    }
+
+    @Override
+    public void close() {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
