@@ -309,6 +309,8 @@ class ArticlesApiTest {
             assertThat(article.pageUrl()).isEqualTo("https://news.example.org/" + ID + ".html");
             assertThat(article.analysis().wordCount()).isGreaterThan(400);
             assertThat(article.version()).isEqualTo(1);
+            assertThat(response.body()).as("times are ISO-8601 strings, as in the stored record")
+                    .containsPattern("\"createdAt\":\"\\d{4}-\\d{2}-\\d{2}T[^\"]+Z\"");
         }
 
         @Test
