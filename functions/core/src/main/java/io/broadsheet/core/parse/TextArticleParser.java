@@ -71,6 +71,7 @@ final class TextArticleParser implements ArticleParser {
         if (i == lines.length) {
             throw new ArticleRejectedException(RejectionReason.EMPTY, "the file has no text");
         }
+        i = skipMasthead(lines, i);
         String first = lines[i++];
         Matcher titleHeader = HEADER.matcher(first);
         reader.title = titleHeader.matches() && titleHeader.group(1).equalsIgnoreCase("title")
@@ -100,6 +101,43 @@ final class TextArticleParser implements ArticleParser {
             throw new ArticleRejectedException(RejectionReason.NO_BODY, "the file has a title but no body");
         }
         return new Article(reader.title, reader.author, reader.role, reader.date, Texts.tags(reader.tags), paragraphs);
+    }
+
+    /**
+     * A page copied whole starts with the site's masthead, a navigation bar and a section label above
+     * the headline. When the lines before the first box, date or prose include a navigation bar, the
+     * headline is the longest headline-like line there, and what stands above it is skipped.
+     *
+     * @return the index of the headline line ({@code start} when there is no masthead)
+     */
+    private static int skipMasthead(String[] lines, int start) {
+        boolean navigation = false;
+        int best = -1;
+        int bestWords = 0;
+        for (int i = start; i < lines.length; i++) {
+            String line = lines[i];
+            if (line.isEmpty()) {
+                continue;
+            }
+            if (HEADER.matcher(line).matches() || DATE_LINE.matcher(line).matches() || BOX_HEADING.matcher(line).matches()
+                    || STORY_HEADING.matcher(line).matches() || isProse(line)) {
+                break;
+            }
+            if (line.chars().filter(c -> c == '|').count() >= 2) {
+                navigation = true;
+                continue;
+            }
+            int words = line.split("\\s+").length;
+            if (words > bestWords) {
+                best = i;
+                bestWords = words;
+            }
+        }
+        return navigation && best > start ? best : start;
+    }
+
+    private static boolean isProse(String line) {
+        return line.matches(".*[.!?][\"”’)]?$") && line.split("\\s+").length >= 8;
     }
 
     /** The state of one pass over the blocks: metadata found so far, the story's paragraphs, whether a box is open. */

@@ -38,6 +38,42 @@ class TextArticleParserTest {
     }
 
     @Test
+    void parse_skipsMastheadNavigationAndSection_whenAWholePageWasCopied() {
+        // GIVEN the site's name, its navigation bar and a section label above the headline
+        Article article = parse("""
+                The Coastal Courier
+                Home | World | Business | Sport | Opinion | Subscribe
+
+                Business
+
+                Pacific Trade Pact Cuts Tariffs on Farm Goods
+
+                Published: 5 Sep 2025
+
+                Five Pacific economies signed a trade agreement in Wellington on Friday.
+
+                Farm exporters are expected to be the first winners of the pact.
+                """);
+
+        assertThat(article.title()).isEqualTo("Pacific Trade Pact Cuts Tariffs on Farm Goods");
+        assertThat(article.paragraphs()).containsExactly(
+                "Five Pacific economies signed a trade agreement in Wellington on Friday.",
+                "Farm exporters are expected to be the first winners of the pact.");
+    }
+
+    @Test
+    void parse_keepsTheFirstLineAsTitle_whenAShortLineFollowsWithoutNavigation() {
+        Article article = parse("""
+                Tram lines approved
+                A long subtitle line that has more words than the headline above it
+
+                The council approved two new tram lines on Friday after a long debate.
+                """);
+
+        assertThat(article.title()).isEqualTo("Tram lines approved");
+    }
+
+    @Test
     void parse_readsHeaderLines_whenPlainArticle() {
         Article article = parse("""
                 Harbour ferry returns after two years
