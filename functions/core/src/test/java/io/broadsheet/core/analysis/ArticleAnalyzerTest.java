@@ -4,10 +4,14 @@ import io.broadsheet.core.model.Analysis;
 import io.broadsheet.core.model.Article;
 import io.broadsheet.core.model.Insight;
 import io.broadsheet.core.model.Sentiment;
+import io.broadsheet.core.parse.ArticleParsers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -34,7 +38,26 @@ class ArticleAnalyzerTest {
     @ParameterizedTest
     @MethodSource("all")
     void analyze_quotesOnlyTextFoundInTheArticle(String name) {
-        Article article = SampleArticles.load(name);
+        assertGrounded(SampleArticles.load(name));
+    }
+
+    /** The sample articles the README publishes, in every accepted format, parsed as the parse step does. */
+    static List<Path> repositorySamples() throws IOException {
+        try (var files = Files.list(Path.of("../../events/articles"))) {
+            return files.sorted().toList();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("repositorySamples")
+    void analyze_quotesOnlyTextFoundInTheArticle_forEveryRepositorySample(Path sample) throws IOException {
+        Article article = new ArticleParsers().parse(sample.getFileName().toString(), null, Files.readAllBytes(sample)).article();
+
+        assertThat(analyzer.analyze(article).highlights()).isNotEmpty();
+        assertGrounded(article);
+    }
+
+    private void assertGrounded(Article article) {
         String body = article.body();
         Analysis analysis = analyzer.analyze(article);
 
