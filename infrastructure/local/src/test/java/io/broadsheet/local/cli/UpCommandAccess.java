@@ -11,6 +11,6 @@ public final class UpCommandAccess {
     }
 
     public static void printEndpoints(PrintWriter out, LocalCloud cloud) {
-        UpCommand.printEndpoints(out, cloud);
+        UpCommand.printEndpoints(out, cloud, "test-token");
     }
 }
