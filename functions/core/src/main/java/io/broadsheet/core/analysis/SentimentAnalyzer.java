@@ -44,9 +44,12 @@ public final class SentimentAnalyzer {
             SentimentScorer.Result r = scorer.score(sentences.get(i));
             List<SentimentScorer.Hit> hits = new ArrayList<>(r.hits());
             hits.sort((a, b) -> Float.compare(Math.abs(b.weight()), Math.abs(a.weight())));
+            // The phrases that push the sentence its way: "awful" does not lift "Great phone, awful battery."
             List<String> phrases = new ArrayList<>(hits.size());
             for (SentimentScorer.Hit h : hits) {
-                phrases.add(h.text());
+                if (r.compound() == 0f || Math.signum(h.weight()) == Math.signum(r.compound())) {
+                    phrases.add(h.text());
+                }
             }
             scores.add(new SentenceScore(i, sentences.get(i), r.compound(), List.copyOf(phrases)));
             sum += r.compound();

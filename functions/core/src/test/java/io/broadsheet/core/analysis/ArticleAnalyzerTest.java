@@ -90,6 +90,15 @@ class ArticleAnalyzerTest {
     }
 
     @Test
+    void analyze_namesOnlyThePhrasesThatPushTheSentenceItsWay() {
+        Article article = SampleArticles.of("Phone review", "Great phone, awful battery.");
+
+        List<String> bullets = analyzer.analyze(article).sentiment().bullets();
+
+        assertThat(bullets.get(1)).startsWith("Lifts the tone (“Great”)").doesNotContain("“awful”)");
+    }
+
+    @Test
     void analyze_readsBadNewsAsNegative_andAWarmReviewAsPositive() {
         assertThat(analyzer.analyze(SampleArticles.load("factory-layoffs.txt")).sentiment().score()).isLessThan(45);
         assertThat(analyzer.analyze(SampleArticles.load("ceasefire-talks.txt")).sentiment().score()).isLessThan(50);
