@@ -4,8 +4,8 @@ import io.broadsheet.core.model.Article;
 import io.broadsheet.core.model.SourceFormat;
 import io.broadsheet.core.pipeline.ArticleRejectedException;
 import io.broadsheet.core.pipeline.RejectionReason;
+import io.broadsheet.core.pipeline.UploadChecks;
 
-import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -15,7 +15,8 @@ import java.util.Optional;
  * Chooses the parser for an upload and runs it. The extension decides, then the content type;
  * the bytes are sniffed when neither names a format, and when a plain-text or Markdown name
  * hides a web page or a JSON document (exports and browsers "save as" get this wrong often).
- * Binary files (PDF, images, archives, anything with NUL bytes) are rejected before parsing.
+ * The bytes then pass {@link UploadChecks#checkContent} (binary files, encodings, front matter size)
+ * before a parser reads them, the same checks offline and in the parse step.
  */
 public final class ArticleParsers {
 
@@ -34,9 +35,6 @@ public final class ArticleParsers {
         if (content == null || content.length == 0) {
             throw new ArticleRejectedException(RejectionReason.EMPTY, "the file is empty");
         }
-        if (isBinary(content)) {
-            throw new ArticleRejectedException(RejectionReason.BINARY, "the file is binary, not a text document");
-        }
         String name = fileName == null ? "" : fileName;
         Optional<SourceFormat> declared = SourceFormat.fromFileName(name);
         if (declared.isEmpty() && hasExtension(name) && SourceFormat.fromMediaType(contentType).isEmpty()) {
@@ -54,7 +52,7 @@ public final class ArticleParsers {
         } else {
             format = declared.get();
         }
-        Article article = parsers.get(format).parse(content, name);
+        Article article = parsers.get(format).parse(UploadChecks.checkContent(format, content), name);
         return new ParseResult(format, article);
     }
 
@@ -74,39 +72,6 @@ public final class ArticleParsers {
             return Optional.of(SourceFormat.MARKDOWN);
         }
         return Optional.empty();
-    }
-
-    private static boolean isBinary(byte[] content) {
-        if (startsWith(content, "%PDF") || startsWith(content, "PK\u0003\u0004") || startsWith(content, "GIF8")
-                || startsWith(content, "\u0089PNG") || (content.length > 2 && (content[0] & 0xFF) == 0xFF
-                && (content[1] & 0xFF) == 0xD8)) {
-            return true;
-        }
-        boolean utf16 = content.length >= 2 && ((content[0] & 0xFF) == 0xFE && (content[1] & 0xFF) == 0xFF
-                || (content[0] & 0xFF) == 0xFF && (content[1] & 0xFF) == 0xFE);
-        if (utf16) {
-            return false;
-        }
-        int limit = Math.min(content.length, 8000);
-        for (int i = 0; i < limit; i++) {
-            if (content[i] == 0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean startsWith(byte[] content, String magic) {
-        byte[] bytes = magic.getBytes(StandardCharsets.ISO_8859_1);
-        if (content.length < bytes.length) {
-            return false;
-        }
-        for (int i = 0; i < bytes.length; i++) {
-            if (content[i] != bytes[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static boolean hasExtension(String name) {

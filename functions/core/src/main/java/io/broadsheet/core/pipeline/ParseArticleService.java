@@ -99,12 +99,12 @@ public final class ParseArticleService {
             if (upload.etag() == null) {
                 etag = unquoted(object.get().etag());   // the bytes actually read, should they have changed since HEAD
             }
-            byte[] content = UploadChecks.checkContent(format, object.get().content());
-            Article article = runParser(fileName, format, content);
+            ArticleParsers.ParseResult result = runParser(fileName, format, object.get().content());
+            Article article = result.article();
             UploadChecks.checkArticle(article);
             String id = ArticleIds.fromSourceKey(key);
             ParsedArticle parsed = new ParsedArticle(id,
-                    new SourceRef(key, etag, upload.sequencer(), format, object.get().content().length),
+                    new SourceRef(key, etag, upload.sequencer(), result.format(), object.get().content().length),
                     article, ContentHash.of(article));
             Outcome outcome = write(parsed);
             if (outcome instanceof Parsed) {
@@ -129,9 +129,9 @@ public final class ParseArticleService {
      * Parsers are functions of the bytes alone, so whatever they throw would be thrown again on
      * every retry: it is a permanent failure of this upload, not a reason for a retry storm.
      */
-    private Article runParser(String fileName, SourceFormat format, byte[] content) {
+    private ArticleParsers.ParseResult runParser(String fileName, SourceFormat format, byte[] content) {
         try {
-            return parsers.parse(fileName, format.mediaType(), content).article();
+            return parsers.parse(fileName, format.mediaType(), content);
         } catch (ArticleRejectedException e) {
             throw e;
         } catch (RuntimeException | StackOverflowError e) {

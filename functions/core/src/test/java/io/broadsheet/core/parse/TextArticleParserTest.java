@@ -204,10 +204,13 @@ class TextArticleParserTest {
     }
 
     @Test
-    void parse_decodesWindows1252_whenTextIsNotUtf8() {
+    void parse_rejectsAsInvalidEncoding_whenTextIsNotUtf8() {
+        // Text formats must be UTF-8 (or carry a BOM): the same rule offline and in the parse step.
         byte[] bytes = "Caf\u00e9 news\n\nThe caf\u00e9 reopened on the harbour front.".getBytes(java.nio.charset.Charset.forName("windows-1252"));
 
-        assertThat(parsers.parse("c.txt", null, bytes).article().paragraphs()).containsExactly("The café reopened on the harbour front.");
+        assertThatThrownBy(() -> parsers.parse("c.txt", null, bytes))
+                .isInstanceOfSatisfying(ArticleRejectedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(RejectionReason.INVALID_ENCODING));
     }
 
     @Test
