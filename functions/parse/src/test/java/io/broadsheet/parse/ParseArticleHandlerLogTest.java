@@ -1,5 +1,6 @@
 package io.broadsheet.parse;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -96,5 +98,27 @@ class ParseArticleHandlerLogTest {
             assertThat(json.path("ArticlesRejected").asInt()).isEqualTo(1);
             assertThat(line).doesNotContain("Secret draft paragraph").doesNotContain(TOKEN);
         });
+    }
+
+    @Test
+    void eachLine_carriesTheRequestIdOfItsOwnInvocation_whenTheHandlerIsReused() throws Exception {
+        articles.put("incoming/city desk/Council transit budget.txt",
+                EventFixtures.bytes("articles/council-transit-budget.txt"), "text/plain", null);
+        S3Event event = EventFixtures.event("s3-put-incoming.json", S3Event.class);
+
+        handler.handleRequest(event, withRequestId("req-1"));
+        handler.handleRequest(event, withRequestId("req-2"));
+
+        List<String> lines = lines();
+        assertThat(lines).hasSize(2);
+        assertThat(JSON.readTree(lines.get(0)).path("requestId").asText()).isEqualTo("req-1");
+        assertThat(JSON.readTree(lines.get(1)).path("requestId").asText()).isEqualTo("req-2");
+    }
+
+    /** The test context with another request id, as a warm container gets for each invocation. */
+    private static Context withRequestId(String requestId) {
+        Context base = new TestLambdaContext("ParseArticleFunction");
+        return (Context) Proxy.newProxyInstance(Context.class.getClassLoader(), new Class<?>[] {Context.class},
+                (proxy, method, args) -> method.getName().equals("getAwsRequestId") ? requestId : method.invoke(base, args));
     }
 }
