@@ -2,13 +2,14 @@ package io.broadsheet.analyze;
 
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import io.broadsheet.aws.S3EventKeys;
+import io.broadsheet.aws.observability.InvocationLog;
 import io.broadsheet.core.pipeline.AnalyzeArticleService;
 import io.broadsheet.core.pipeline.ArticleRejectedException;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+
+import java.util.Locale;
 
 /**
  * Triggered by {@code parsed/<id>.json}: analyses the article and writes its record (conditionally).
@@ -17,10 +18,11 @@ import org.slf4j.LoggerFactory;
  */
 public class AnalyzeArticleHandler extends MicronautRequestHandler<S3Event, Void> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(AnalyzeArticleHandler.class);
-
     @Inject
     AnalyzeArticleService service;
+
+    @Inject
+    InvocationLog log;
 
     public AnalyzeArticleHandler() {
     }
@@ -34,9 +36,17 @@ public class AnalyzeArticleHandler extends MicronautRequestHandler<S3Event, Void
         for (var record : event.getRecords()) {
             String key = S3EventKeys.decode(record.getS3().getObject().getKey());
             try {
-                LOG.info("analyze {}", service.analyze(key));
+                var outcome = service.analyze(key);
+                if (outcome.result() == AnalyzeArticleService.Result.REJECTED) {
+                    log.rejected("analyze", key, outcome.id(), outcome.result().name(), "see the error record");
+                } else {
+                    log.processed("analyze", key, outcome.id(), outcome.result().name().toLowerCase(Locale.ROOT));
+                }
             } catch (ArticleRejectedException e) {
-                LOG.error("analyze rejected {}: {} {}", key, e.reason(), e.getMessage());
+                log.rejected("analyze", key, null, e.reason().name(), e.getMessage());
+            } catch (RuntimeException e) {
+                log.failed("analyze", key, null, e);
+                throw e;
             }
         }
         return null;

@@ -2,12 +2,11 @@ package io.broadsheet.parse;
 
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import io.broadsheet.aws.S3EventKeys;
+import io.broadsheet.aws.observability.InvocationLog;
 import io.broadsheet.core.pipeline.ParseArticleService;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Triggered by uploads under {@code incoming/}: parses each into {@code parsed/<id>.json}.
@@ -16,10 +15,11 @@ import org.slf4j.LoggerFactory;
  */
 public class ParseArticleHandler extends MicronautRequestHandler<S3Event, Void> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ParseArticleHandler.class);
-
     @Inject
     ParseArticleService service;
+
+    @Inject
+    InvocationLog log;
 
     public ParseArticleHandler() {
     }
@@ -31,7 +31,17 @@ public class ParseArticleHandler extends MicronautRequestHandler<S3Event, Void> 
     @Override
     public Void execute(S3Event event) {
         for (var record : event.getRecords()) {
-            LOG.info("parse {}", service.parse(S3EventKeys.upload(record)));
+            var upload = S3EventKeys.upload(record);
+            try {
+                switch (service.parse(upload)) {
+                    case ParseArticleService.Parsed p -> log.processed("parse", p.key(), p.id(), p.written() ? "parsed" : "unchanged");
+                    case ParseArticleService.Skipped s -> log.processed("parse", s.key(), null, "skipped");
+                    case ParseArticleService.Rejected r -> log.rejected("parse", r.key(), null, r.reason().name(), r.message());
+                }
+            } catch (RuntimeException e) {
+                log.failed("parse", upload.key(), null, e);
+                throw e;
+            }
         }
         return null;
     }

@@ -3,14 +3,14 @@ package io.broadsheet.publish;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.broadsheet.aws.StreamImages;
+import io.broadsheet.aws.observability.InvocationLog;
 import io.broadsheet.core.pipeline.PublishArticleService;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Triggered by the article table's stream: publishes or unpublishes pages. Reports the first record
@@ -18,10 +18,11 @@ import java.util.List;
  */
 public class PublishArticleHandler extends MicronautRequestHandler<DynamodbEvent, StreamsEventResponse> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(PublishArticleHandler.class);
-
     @Inject
     PublishArticleService service;
+
+    @Inject
+    InvocationLog log;
 
     public PublishArticleHandler() {
     }
@@ -33,12 +34,14 @@ public class PublishArticleHandler extends MicronautRequestHandler<DynamodbEvent
     @Override
     public StreamsEventResponse execute(DynamodbEvent event) {
         for (var record : event.getRecords()) {
+            String sequenceNumber = record.getDynamodb().getSequenceNumber();
             try {
-                LOG.info("publish {}", service.publish(StreamImages.change(record)));
+                var outcome = service.publish(StreamImages.change(record));
+                log.processed("publish", outcome.pageKey(), outcome.id(), outcome.result().name().toLowerCase(Locale.ROOT));
             } catch (RuntimeException e) {
-                LOG.error("publish failed for stream record {}", record.getDynamodb().getSequenceNumber(), e);
+                log.failed("publish", "stream record " + sequenceNumber, null, e);
                 return StreamsEventResponse.builder().withBatchItemFailures(List.of(
-                        new StreamsEventResponse.BatchItemFailure(record.getDynamodb().getSequenceNumber()))).build();
+                        new StreamsEventResponse.BatchItemFailure(sequenceNumber))).build();
             }
         }
         return StreamsEventResponse.builder().withBatchItemFailures(List.of()).build();

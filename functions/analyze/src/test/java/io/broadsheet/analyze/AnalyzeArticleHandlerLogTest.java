@@ -1,0 +1,87 @@
+package io.broadsheet.analyze;
+
+import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.broadsheet.aws.S3EventKeys;
+import io.broadsheet.aws.testing.EventFixtures;
+import io.broadsheet.aws.testing.InMemoryContexts;
+import io.broadsheet.aws.testing.TestLambdaContext;
+import io.broadsheet.core.model.ParsedArticle;
+import io.broadsheet.core.pipeline.ArticleJson;
+import io.broadsheet.core.pipeline.ParseArticleService;
+import io.broadsheet.core.testing.InMemoryObjectStore;
+import io.micronaut.context.ApplicationContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the analyze function writes to its log: structured lines, without article text or secrets. */
+class AnalyzeArticleHandlerLogTest {
+
+    private static final String ID = "council-transit-budget-f01dfcfb";
+    private static final String TOKEN = "bs-token-0a9b8c7d6e5f";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ApplicationContext context;
+    private AnalyzeArticleHandler handler;
+    private InMemoryObjectStore articles;
+    private PrintStream originalOut;
+
+    @BeforeEach
+    void start() {
+        context = InMemoryContexts.start(Map.of("broadsheet.api-token", TOKEN));
+        handler = new AnalyzeArticleHandler(context);
+        articles = InMemoryContexts.articles(context);
+        originalOut = System.out;
+    }
+
+    @AfterEach
+    void stop() {
+        System.setOut(originalOut);
+        handler.close();
+    }
+
+    @Test
+    void analyze_logsTheRecordWritten_withRequestIdAndArticleId_butNoBodyAndNoToken() throws Exception {
+        articles.put("incoming/city desk/Council transit budget.txt",
+                EventFixtures.bytes("articles/council-transit-budget.txt"), "text/plain", null);
+        context.getBean(ParseArticleService.class).parse(S3EventKeys.upload(
+                EventFixtures.event("s3-put-incoming.json", S3Event.class).getRecords().getFirst()));
+
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            handler.handleRequest(EventFixtures.event("s3-put-parsed.json", S3Event.class),
+                    new TestLambdaContext("AnalyzeArticleFunction"));
+        } finally {
+            System.setOut(originalOut);
+        }
+
+        String output = captured.toString(StandardCharsets.UTF_8);
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : output.lines().filter(line -> !line.isBlank()).toList()) {
+            lines.add(JSON.readTree(line));
+        }
+        assertThat(lines).singleElement().satisfies(line -> {
+            assertThat(line.path("requestId").asText()).isEqualTo(new TestLambdaContext("x").getAwsRequestId());
+            assertThat(line.path("articleId").asText()).isEqualTo(ID);
+            assertThat(line.path("outcome").asText()).isEqualTo("created");
+            assertThat(line.path("ArticlesProcessed").asInt()).isEqualTo(1);
+        });
+        ParsedArticle parsed = ArticleJson.read(articles.text("parsed/" + ID + ".json")
+                .getBytes(StandardCharsets.UTF_8), ParsedArticle.class);
+        assertThat(parsed.article().paragraphs()).allSatisfy(paragraph ->
+                assertThat(output).doesNotContain(paragraph.substring(0, Math.min(40, paragraph.length()))));
+        assertThat(output).doesNotContain(TOKEN).doesNotContain(parsed.article().title());
+    }
+}
