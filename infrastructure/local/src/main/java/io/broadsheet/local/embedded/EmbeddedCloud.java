@@ -197,6 +197,11 @@ public final class EmbeddedCloud implements LocalCloud {
         return CloudClients.dynamoDb(this);
     }
 
+    /** Switch for injected S3 errors, for reliability tests. */
+    public FaultyBlobStore s3Faults() {
+        return s3.faults();
+    }
+
     @Override
     public URI s3Endpoint() {
         return s3.endpoint();

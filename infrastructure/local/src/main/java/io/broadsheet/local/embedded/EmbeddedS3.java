@@ -23,11 +23,13 @@ public final class EmbeddedS3 implements AutoCloseable {
     private final S3Proxy proxy;
     private final BlobStore store;
     private final URI endpoint;
+    private final FaultyBlobStore faults;
 
-    private EmbeddedS3(S3Proxy proxy, BlobStore store, URI endpoint) {
+    private EmbeddedS3(S3Proxy proxy, BlobStore store, URI endpoint, FaultyBlobStore faults) {
         this.proxy = proxy;
         this.store = store;
         this.endpoint = endpoint;
+        this.faults = faults;
     }
 
     /** @param dataDir where objects are kept between runs, or {@code null} for memory only */
@@ -43,7 +45,8 @@ public final class EmbeddedS3 implements AutoCloseable {
             }
             base = new FilesystemNio2BlobStore(dataDir.toAbsolutePath().toString());
         }
-        BlobStore store = new NotifyingBlobStore(base, listener);
+        FaultyBlobStore faults = new FaultyBlobStore(new NotifyingBlobStore(base, listener));
+        BlobStore store = faults;
         int port = FreePorts.find();
         URI endpoint = URI.create("http://127.0.0.1:" + port);
         S3Proxy proxy = S3Proxy.builder()
@@ -59,11 +62,16 @@ public final class EmbeddedS3 implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("s3proxy did not start on " + endpoint, e);
         }
-        return new EmbeddedS3(proxy, store, endpoint);
+        return new EmbeddedS3(proxy, store, endpoint, faults);
     }
 
     public URI endpoint() {
         return endpoint;
+    }
+
+    /** Switch for injected S3 errors (off by default), for reliability tests. */
+    public FaultyBlobStore faults() {
+        return faults;
     }
 
     public void createBucket(String name) {

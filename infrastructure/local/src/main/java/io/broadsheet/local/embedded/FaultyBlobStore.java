@@ -1,0 +1,67 @@
+package io.broadsheet.local.embedded;
+
+import org.gaul.s3proxy.blobstore.BlobStore;
+import org.gaul.s3proxy.blobstore.ForwardingBlobStore;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.PutObjectResponse;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+import java.io.InputStream;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Switchable S3 faults for reliability tests: the next N puts or gets answer 503 SlowDown, as S3 does
+ * under throttling, so the retries of clients and of event delivery can be exercised against the
+ * embedded cloud. Off unless armed; a failed put stores nothing and so notifies nothing.
+ */
+public final class FaultyBlobStore extends ForwardingBlobStore {
+
+    private final AtomicInteger failingPuts = new AtomicInteger();
+    private final AtomicInteger failingGets = new AtomicInteger();
+    private final AtomicInteger injected = new AtomicInteger();
+
+    FaultyBlobStore(BlobStore delegate) {
+        super(delegate);
+    }
+
+    /** Makes the next {@code puts} puts and {@code gets} gets fail with 503 SlowDown. */
+    public void failNext(int puts, int gets) {
+        failingPuts.set(puts);
+        failingGets.set(gets);
+    }
+
+    /** How many faults were answered so far. */
+    public int injectedFaults() {
+        return injected.get();
+    }
+
+    @Override
+    public PutObjectResponse putBlob(PutObjectRequest request, InputStream content) {
+        maybeFail(failingPuts, "PUT " + request.key());
+        return super.putBlob(request, content);
+    }
+
+    @Override
+    public ResponseInputStream<GetObjectResponse> getBlob(GetObjectRequest request) {
+        maybeFail(failingGets, "GET " + request.key());
+        return super.getBlob(request);
+    }
+
+    private void maybeFail(AtomicInteger remaining, String what) {
+        if (remaining.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
+            injected.incrementAndGet();
+            throw (S3Exception) S3Exception.builder()
+                    .statusCode(503)
+                    .message("Please reduce your request rate (injected fault on " + what + ")")
+                    .awsErrorDetails(AwsErrorDetails.builder()
+                            .errorCode("SlowDown")
+                            .errorMessage("Please reduce your request rate.")
+                            .build())
+                    .build();
+        }
+    }
+}
