@@ -16,7 +16,26 @@ final class PlainText {
         if (text == null) {
             return null;
         }
-        return clean(text).replaceAll("\\s+", " ").strip();
+        String cleaned = clean(text);
+        // collapse runs of \s ([ \t\n\x0B\f\r]) to one space, as replaceAll("\s+", " ") would
+        StringBuilder out = new StringBuilder(cleaned.length());
+        boolean pendingSpace = false;
+        for (int i = 0; i < cleaned.length(); i++) {
+            char c = cleaned.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
+                pendingSpace = true;
+                continue;
+            }
+            if (pendingSpace) {
+                out.append(' ');
+                pendingSpace = false;
+            }
+            out.append(c);
+        }
+        if (pendingSpace) {
+            out.append(' ');
+        }
+        return out.toString().strip();
     }
 
     /** Like {@link #line} but an absent or blank value becomes {@code null}. */
