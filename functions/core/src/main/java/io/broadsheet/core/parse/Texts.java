@@ -21,6 +21,9 @@ final class Texts {
             return "";
         }
         String nfc = nfc(text);
+        if (isClean(nfc)) {
+            return nfc;
+        }
         // one hand-written pass (regexes here were half the parse time): invisible characters are dropped,
         // so they never split a run of spaces; every run of spaces becomes one space
         StringBuilder out = new StringBuilder(nfc.length());
@@ -44,6 +47,34 @@ final class Texts {
             out.append(' ');
         }
         return out.toString().strip();
+    }
+
+    /** Whether the pass below would change nothing: no invisible character, only single ' ' spaces, no space at either end. */
+    private static boolean isClean(String text) {
+        int n = text.length();
+        if (n == 0) {
+            return true;
+        }
+        if (Character.isWhitespace(text.charAt(0)) || Character.isWhitespace(text.charAt(n - 1))) {
+            return false;
+        }
+        boolean previousSpace = false;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c >= 'A' && c <= 'z') {
+                previousSpace = false;
+                continue;
+            }
+            if (isInvisible(c)) {
+                return false;
+            }
+            boolean space = isSpace(c);
+            if (space && (c != ' ' || previousSpace)) {
+                return false;
+            }
+            previousSpace = space;
+        }
+        return true;
     }
 
     /** NFC, skipping the normaliser when no character can change or combine (all below U+0300). */
