@@ -82,11 +82,11 @@ final class Aspects {
             }
         }
         // terms are the vectors' numbered, folded content words; names' words are left out
-        Set<Integer> namedIds = new HashSet<>();
+        boolean[] namedIds = new boolean[vectors.termCount()];
         for (String w : namedWords) {
             int id = vectors.termId(w);
             if (id >= 0) {
-                namedIds.add(id);
+                namedIds[id] = true;
             }
         }
         Map<Long, int[]> pairCounts = new HashMap<>();
@@ -99,6 +99,7 @@ final class Aspects {
             }
         }
         Map<String, Mention> pairs = new LinkedHashMap<>();
+        Map<Long, String> pairNames = new HashMap<>();
         Map<String, Mention> singles = new LinkedHashMap<>();
         for (int i = 0; i < sentences.size(); i++) {
             int[] seq = vectors.sequence(i);
@@ -108,14 +109,17 @@ final class Aspects {
                     continue;
                 }
                 String display = tokens.get(t);
+                // vectors.term(seq[t]) is fold(display), already computed
                 if (vectors.termFrequency(seq[t]) >= 3) {
-                    singles.computeIfAbsent(SentenceVectors.fold(display), k -> new Mention(display)).add(i);
+                    singles.computeIfAbsent(vectors.term(seq[t]), k -> new Mention(display)).add(i);
                 }
-                if (t + 1 < seq.length && usable(seq[t + 1], namedIds)
-                        && pairCounts.get(pairKey(seq[t], seq[t + 1]))[0] >= 2) {
-                    String next = tokens.get(t + 1);
-                    String key = SentenceVectors.fold(display) + " " + SentenceVectors.fold(next);
-                    pairs.computeIfAbsent(key, k -> new Mention(display + " " + next)).add(i);
+                if (t + 1 < seq.length && usable(seq[t + 1], namedIds)) {
+                    long pair = pairKey(seq[t], seq[t + 1]);
+                    if (pairCounts.get(pair)[0] >= 2) {
+                        String next = tokens.get(t + 1);
+                        String key = pairNames.computeIfAbsent(pair, k -> vectors.term((int) (k >>> 32)) + " " + vectors.term((int) (long) k));
+                        pairs.computeIfAbsent(key, k -> new Mention(display + " " + next)).add(i);
+                    }
                 }
             }
         }
@@ -140,8 +144,8 @@ final class Aspects {
         return out;
     }
 
-    private static boolean usable(int id, Set<Integer> namedIds) {
-        return id >= 0 && !namedIds.contains(id);
+    private static boolean usable(int id, boolean[] namedIds) {
+        return id >= 0 && !namedIds[id];
     }
 
     private static long pairKey(int a, int b) {

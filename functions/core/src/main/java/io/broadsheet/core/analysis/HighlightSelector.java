@@ -107,14 +107,37 @@ final class HighlightSelector {
                 incoming[j][i] = sim[i][j] / out[i];
             }
         }
+        // the graph is sparse: keep each row's non-zero entries, in order (adding the skipped zero
+        // products would not change any sum)
+        int[][] from = new int[n][];
+        float[][] share = new float[n][];
+        for (int j = 0; j < n; j++) {
+            float[] row = incoming[j];
+            int size = 0;
+            for (int i = 0; i < n; i++) {
+                if (row[i] != 0f) {
+                    size++;
+                }
+            }
+            from[j] = new int[size];
+            share[j] = new float[size];
+            int k = 0;
+            for (int i = 0; i < n; i++) {
+                if (row[i] != 0f) {
+                    from[j][k] = i;
+                    share[j][k++] = row[i];
+                }
+            }
+        }
         float[] rank = prior.clone();
         float[] next = new float[n];
         for (int iter = 0; iter < ITERATIONS; iter++) {
             for (int j = 0; j < n; j++) {
-                float[] row = incoming[j];
+                int[] sources = from[j];
+                float[] weights = share[j];
                 float sum = 0f;
-                for (int i = 0; i < n; i++) {
-                    sum += rank[i] * row[i];
+                for (int k = 0; k < sources.length; k++) {
+                    sum += rank[sources[k]] * weights[k];
                 }
                 next[j] = (1 - DAMPING) * prior[j] + DAMPING * sum;
             }

@@ -26,20 +26,27 @@ final class KeywordExtractor {
                 out.add(aspect.name());
             }
         }
-        List<Map.Entry<String, Integer>> terms = new ArrayList<>(vectors.termsRepeated(2).entrySet());
+        // scores computed once, not in every comparison
+        List<Scored> terms = new ArrayList<>();
+        for (Map.Entry<String, Integer> e : vectors.termsRepeated(2).entrySet()) {
+            terms.add(new Scored(e.getKey(), e.getValue() * vectors.idf(e.getKey())));
+        }
         terms.sort((a, b) -> {
-            int c = Float.compare(b.getValue() * vectors.idf(b.getKey()), a.getValue() * vectors.idf(a.getKey()));
-            return c != 0 ? c : a.getKey().compareTo(b.getKey());
+            int c = Float.compare(b.score(), a.score());
+            return c != 0 ? c : a.term().compareTo(b.term());
         });
-        for (Map.Entry<String, Integer> e : terms) {
+        for (Scored e : terms) {
             if (out.size() >= MAX_KEYWORDS) {
                 break;
             }
-            if (addUnseen(e.getKey(), seen)) {
-                out.add(e.getKey());
+            if (addUnseen(e.term(), seen)) {
+                out.add(e.term());
             }
         }
         return List.copyOf(out);
+    }
+
+    private record Scored(String term, float score) {
     }
 
     private static boolean addUnseen(String term, Set<String> seen) {

@@ -16,6 +16,8 @@ final class SentenceVectors {
 
     private final Set<String> extraStopWords;
     private final Map<String, Integer> ids = new HashMap<>();
+    /** The folded term of each id. */
+    private String[] names = new String[256];
     private int[] documentFrequency = new int[256];
     private int[] termFrequency = new int[256];
     private final List<List<String>> tokens;
@@ -105,6 +107,10 @@ final class SentenceVectors {
         }
         int next = ids.size();
         ids.put(term, next);
+        if (next == names.length) {
+            names = Arrays.copyOf(names, next * 2);
+        }
+        names[next] = term;
         if (next == documentFrequency.length) {
             documentFrequency = Arrays.copyOf(documentFrequency, next * 2);
             termFrequency = Arrays.copyOf(termFrequency, next * 2);
@@ -126,6 +132,16 @@ final class SentenceVectors {
     int termId(String folded) {
         Integer id = ids.get(folded);
         return id == null ? -1 : id;
+    }
+
+    /** The folded term with this id: {@code fold(token)} for every token whose sequence entry is {@code id}. */
+    String term(int id) {
+        return names[id];
+    }
+
+    /** How many distinct terms there are; ids run from 0 to this, exclusive. */
+    int termCount() {
+        return ids.size();
     }
 
     /** How often the term with this id occurs. */

@@ -244,12 +244,12 @@ final class SentimentScorer {
         int i = 0;
         while (i < n) {
             char c = s.charAt(i);
-            if (Character.isLetterOrDigit(c)) {
+            if (Words.isLetterOrDigit(c)) {
                 int start = i;
                 i++;
                 while (i < n) {
                     char d = s.charAt(i);
-                    if (Character.isLetterOrDigit(d)) {
+                    if (Words.isLetterOrDigit(d)) {
                         i++;
                     } else if ((d == '\'' || d == '’' || d == '-') && i + 1 < n && Character.isLetter(s.charAt(i + 1))) {
                         i += 2;

@@ -40,12 +40,12 @@ final class Words {
         int i = 0;
         while (i < n) {
             char c = text.charAt(i);
-            if (Character.isLetterOrDigit(c)) {
+            if (isLetterOrDigit(c)) {
                 int start = i;
                 i++;
                 while (i < n) {
                     char d = text.charAt(i);
-                    if (Character.isLetterOrDigit(d)) {
+                    if (isLetterOrDigit(d)) {
                         i++;
                     } else if ((d == '\'' || d == '’' || d == '-') && i + 1 < n && Character.isLetter(text.charAt(i + 1))) {
                         i += 2;
@@ -61,12 +61,20 @@ final class Words {
         return out;
     }
 
+    /** {@link Character#isLetterOrDigit(char)} with the ASCII answer computed inline (tokenising calls it for every character). */
+    static boolean isLetterOrDigit(char c) {
+        if (c < 128) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        }
+        return Character.isLetterOrDigit(c);
+    }
+
     /** The lower-case form of text[start, end), allocating nothing beyond the substring when it is already lower case. */
     static String lower(String text, int start, int end) {
         boolean plain = true;
         for (int k = start; k < end && plain; k++) {
             char c = text.charAt(k);
-            plain = !Character.isUpperCase(c) && c != '’';
+            plain = c < 128 ? c < 'A' || c > 'Z' : !Character.isUpperCase(c) && c != '’';
         }
         String word = text.substring(start, end);
         return plain ? word : word.replace('’', '\'').toLowerCase(Locale.ROOT);

@@ -35,6 +35,12 @@ final class TextDecoding {
         if (lenient) {
             return new String(bytes, StandardCharsets.UTF_8);
         }
+        // the fast (intrinsic) decoder turns every malformed sequence into U+FFFD: without one the
+        // bytes were valid UTF-8 and the strict decoder below would give the same string
+        String fast = new String(bytes, StandardCharsets.UTF_8);
+        if (fast.indexOf('\uFFFD') < 0) {
+            return fast;
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)

@@ -10,11 +10,6 @@ import java.util.regex.Pattern;
 /** One normalisation for every format, so equal stories give equal paragraphs whatever they came in. */
 final class Texts {
 
-    /** C0/C1 controls (tab and newline are handled as whitespace), zero-width characters, soft hyphen, BOM. */
-    private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cc}&&[^\\t\\n\\r]]|[\\u00AD\\u200B-\\u200D\\u2060\\uFEFF]");
-    /** Every kind of horizontal space, the no-break and typographic ones included. */
-    private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u1680\\u2000-\\u200A\\u202F\\u205F\\u3000]+");
-
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     private Texts() {
@@ -25,9 +20,86 @@ final class Texts {
         if (text == null) {
             return "";
         }
-        String nfc = Normalizer.normalize(text, Normalizer.Form.NFC);
-        String visible = INVISIBLE.matcher(nfc).replaceAll("");
-        return SPACES.matcher(visible).replaceAll(" ").strip();
+        String nfc = nfc(text);
+        if (isClean(nfc)) {
+            return nfc;
+        }
+        // one hand-written pass (regexes here were half the parse time): invisible characters are dropped,
+        // so they never split a run of spaces; every run of spaces becomes one space
+        StringBuilder out = new StringBuilder(nfc.length());
+        boolean pendingSpace = false;
+        for (int i = 0; i < nfc.length(); i++) {
+            char c = nfc.charAt(i);
+            if (isInvisible(c)) {
+                continue;
+            }
+            if (isSpace(c)) {
+                pendingSpace = true;
+                continue;
+            }
+            if (pendingSpace) {
+                out.append(' ');
+                pendingSpace = false;
+            }
+            out.append(c);
+        }
+        if (pendingSpace) {
+            out.append(' ');
+        }
+        return out.toString().strip();
+    }
+
+    /** Whether the pass below would change nothing: no invisible character, only single ' ' spaces, no space at either end. */
+    private static boolean isClean(String text) {
+        int n = text.length();
+        if (n == 0) {
+            return true;
+        }
+        if (Character.isWhitespace(text.charAt(0)) || Character.isWhitespace(text.charAt(n - 1))) {
+            return false;
+        }
+        boolean previousSpace = false;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c >= 'A' && c <= 'z') {
+                previousSpace = false;
+                continue;
+            }
+            if (isInvisible(c)) {
+                return false;
+            }
+            boolean space = isSpace(c);
+            if (space && (c != ' ' || previousSpace)) {
+                return false;
+            }
+            previousSpace = space;
+        }
+        return true;
+    }
+
+    /** NFC, skipping the normaliser when no character can change or combine (all below U+0300). */
+    private static String nfc(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= '\u0300') {
+                return Normalizer.normalize(text, Normalizer.Form.NFC);
+            }
+        }
+        return text;
+    }
+
+    /** C0/C1 controls (tab and newline are handled as whitespace), zero-width characters, soft hyphen, BOM. */
+    private static boolean isInvisible(char c) {
+        if (c == '\t' || c == '\n' || c == '\r') {
+            return false;
+        }
+        return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == '\u00AD' || (c >= '\u200B' && c <= '\u200D')
+                || c == '\u2060' || c == '\uFEFF';
+    }
+
+    /** Every kind of horizontal space (regex {@code \\s} and the no-break and typographic ones); VT and FF are controls. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || c == '\u00A0'
+                || c == '\u1680' || (c >= '\u2000' && c <= '\u200A') || c == '\u202F' || c == '\u205F' || c == '\u3000';
     }
 
     /** Like {@link #clean} but keeps line breaks (for line-oriented formats). */

@@ -1,5 +1,7 @@
 package io.broadsheet.core.render;
 
+import java.util.regex.Pattern;
+
 /**
  * Article text made fit for a page or a feed. Escaping is the templates' job; this removes what no
  * escaping can carry: control characters, non-characters and lone surrogates are parse errors in
@@ -7,6 +9,8 @@ package io.broadsheet.core.render;
  * page invalid or the feed unreadable.
  */
 final class PlainText {
+
+    private static final Pattern TEASER_TAIL = Pattern.compile("[\\s,;:.\u2013\u2014-]+$");
 
     private PlainText() {
     }
@@ -16,7 +20,41 @@ final class PlainText {
         if (text == null) {
             return null;
         }
-        return clean(text).replaceAll("\\s+", " ").strip();
+        String cleaned = clean(text);
+        if (isCollapsed(cleaned)) {
+            return cleaned.strip();
+        }
+        // collapse runs of \s ([ \t\n\x0B\f\r]) to one space, as replaceAll("\s+", " ") would
+        StringBuilder out = new StringBuilder(cleaned.length());
+        boolean pendingSpace = false;
+        for (int i = 0; i < cleaned.length(); i++) {
+            char c = cleaned.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
+                pendingSpace = true;
+                continue;
+            }
+            if (pendingSpace) {
+                out.append(' ');
+                pendingSpace = false;
+            }
+            out.append(c);
+        }
+        if (pendingSpace) {
+            out.append(' ');
+        }
+        return out.toString().strip();
+    }
+
+    /** Whether no run of white space needs collapsing: no tab, line break, VT or FF, and no two spaces in a row. */
+    private static boolean isCollapsed(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c <= ' ' && (c != ' ' || (i > 0 && text.charAt(i - 1) == ' '))
+                    && (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Like {@link #line} but an absent or blank value becomes {@code null}. */
@@ -27,6 +65,9 @@ final class PlainText {
 
     /** The text without code points that HTML and XML forbid; white space is kept. */
     static String clean(String text) {
+        if (isAllowed(text)) {
+            return text;
+        }
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
@@ -51,7 +92,21 @@ final class PlainText {
         if (cut < max / 2) {
             cut = max - 1;
         }
-        return line.substring(0, cut).replaceAll("[\\s,;:.\u2013\u2014-]+$", "") + "\u2026";
+        return TEASER_TAIL.matcher(line.substring(0, cut)).replaceAll("") + "\u2026";
+    }
+
+    /** Whether {@link #clean} would keep every character (no surrogates at all, to keep the check simple). */
+    private static boolean isAllowed(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= ' ' && c < 0x7F) {
+                continue;
+            }
+            if (Character.isSurrogate(c) || !allowed(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean allowed(int cp) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
@@ -16,9 +17,12 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 final class ScriptSafeJson {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder().build();
+    /** Immutable and thread-safe: made once rather than for every page. */
+    private static final ObjectWriter PRETTY;
 
     static {
         MAPPER.getFactory().setCharacterEscapes(new HtmlSafeEscapes());
+        PRETTY = MAPPER.writerWithDefaultPrettyPrinter();
     }
 
     private ScriptSafeJson() {
@@ -26,7 +30,7 @@ final class ScriptSafeJson {
 
     static String write(Object value) {
         try {
-            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value);
+            return PRETTY.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON-LD", e);
         }

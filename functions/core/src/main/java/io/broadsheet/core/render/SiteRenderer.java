@@ -56,7 +56,12 @@ public final class SiteRenderer {
 
     /** The article's page, {@code <id>.html}. */
     public String articlePage(ArticleRecord record, Article article) {
-        StringOutput out = new StringOutput();
+        // sized for the stylesheet, the text (twice: body and JSON-LD) and markup, so the buffer rarely grows
+        int textChars = 0;
+        for (String paragraph : article.paragraphs()) {
+            textChars += paragraph.length();
+        }
+        StringOutput out = new StringOutput(CSS.length() + 2 * textChars + 16 * 1024);
         JtearticleGenerated.render(new OwaspHtmlTemplateOutput(out), null, articleView(record, article), CSS);
         return out.toString();
     }
