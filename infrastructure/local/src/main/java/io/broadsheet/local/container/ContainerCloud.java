@@ -151,7 +151,7 @@ public final class ContainerCloud implements LocalCloud {
                     String apiArn = deployFunction(lambda, spec, internal,
                             Map.of("BROADSHEET_API_AUTH", "token", "BROADSHEET_API_TOKEN", apiToken));
                     restApi = RestApiDeployment.create(apiGateway, lambda, endpoint, region(), template.stack().accountId(),
-                            "broadsheet-local", "local", spec.logicalId(), apiArn, spec.apiTriggers());
+                            "broadsheet-local", "local", spec.logicalId(), apiArn);
                     LOG.info("REST API {} at {}", restApi.restApiId(), restApi.invokeUrl());
                     continue;
                 }
