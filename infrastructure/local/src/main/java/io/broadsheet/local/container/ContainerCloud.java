@@ -23,6 +23,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
@@ -50,13 +51,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The stack on LocalStack or Floci in Docker (Testcontainers): buckets and the table created from
  * the template, the functions deployed as real Lambdas from their shaded jars, S3 notifications and
- * the stream's event source mapping as the template declares them. The api function is served over
- * HTTP in this JVM against the container's S3 and DynamoDB (the same adapter as the embedded cloud),
- * because API Gateway emulation differs between the two images.
+ * the stream's event source mapping as the template declares them. The api function is deployed as a
+ * Lambda too, behind the template's REST API created in the emulated API Gateway
+ * ({@link #restApiEndpoint()}, writes with the bearer {@link #apiToken()}); it is also served over HTTP
+ * in this JVM ({@link #apiEndpoint()}, the same adapter as the embedded cloud) for the CLI's {@code up}
+ * and the shared scenario.
  */
 public final class ContainerCloud implements LocalCloud {
 
@@ -74,6 +78,8 @@ public final class ContainerCloud implements LocalCloud {
     private LocalFunction apiFunction;
     private ApiGatewayServer api;
     private S3Client siteReader;
+    private final String apiToken = UUID.randomUUID().toString();
+    private RestApiDeployment restApi;
 
     private ContainerCloud(GenericContainer<?> container, SamTemplate template) {
         this.container = container;
@@ -104,7 +110,7 @@ public final class ContainerCloud implements LocalCloud {
         String image = System.getProperty("broadsheet.localstack.image", LOCALSTACK_IMAGE);
         LocalStackContainer localstack = new LocalStackContainer(DockerImageName.parse(image)
                 .asCompatibleSubstituteFor("localstack/localstack"))
-                .withServices("s3", "dynamodb", "dynamodbstreams", "lambda", "iam", "sts", "logs")
+                .withServices("s3", "dynamodb", "dynamodbstreams", "lambda", "apigateway", "iam", "sts", "logs")
                 .withFileSystemBind("/var/run/docker.sock", "/var/run/docker.sock");
         // The one place the token is read: LocalStack images after 4.14 refuse to start without it.
         String token = System.getenv("LOCALSTACK_AUTH_TOKEN");
@@ -125,7 +131,8 @@ public final class ContainerCloud implements LocalCloud {
     }
 
     private void deploy(CloudOptions options) {
-        try (S3Client s3 = CloudClients.s3(this); DynamoDbClient dynamo = CloudClients.dynamoDb(this); LambdaClient lambda = lambdaClient()) {
+        try (S3Client s3 = CloudClients.s3(this); DynamoDbClient dynamo = CloudClients.dynamoDb(this); LambdaClient lambda = lambdaClient();
+             ApiGatewayClient apiGateway = apiGatewayClient()) {
             template.resourcesOfType("AWS::S3::Bucket").forEach(b -> s3.createBucket(r -> r.bucket(template.physicalName(b))));
             Map<String, String> streamArns = new HashMap<>();
             for (String logicalId : template.resourcesOfType("AWS::DynamoDB::Table")) {
@@ -141,9 +148,14 @@ public final class ContainerCloud implements LocalCloud {
                     startApi(options);
                     apiFunction = new LocalFunction(spec.logicalId(), spec.handler(),
                             FunctionSettings.properties(env, endpoint, endpoint, region()), region(), template.stack().accountId());
+                    String apiArn = deployFunction(lambda, spec, internal,
+                            Map.of("BROADSHEET_API_AUTH", "token", "BROADSHEET_API_TOKEN", apiToken));
+                    restApi = RestApiDeployment.create(apiGateway, lambda, endpoint, region(), template.stack().accountId(),
+                            "broadsheet-local", "local", spec.logicalId(), apiArn);
+                    LOG.info("REST API {} at {}", restApi.restApiId(), restApi.invokeUrl());
                     continue;
                 }
-                String arn = deployFunction(lambda, spec, internal);
+                String arn = deployFunction(lambda, spec, internal, Map.of());
                 for (var trigger : spec.s3Triggers()) {
                     String bucket = template.physicalName(trigger.bucketLogicalId());
                     lambda.addPermission(b -> b.functionName(spec.logicalId()).statementId("s3-" + trigger.name())
@@ -180,12 +192,13 @@ public final class ContainerCloud implements LocalCloud {
         }
     }
 
-    private String deployFunction(LambdaClient lambda, FunctionSpec spec, String internalEndpoint) {
+    private String deployFunction(LambdaClient lambda, FunctionSpec spec, String internalEndpoint, Map<String, String> extraEnv) {
         Path jar = functionJar(spec);
         Map<String, String> variables = new HashMap<>(env);
         variables.put("AWS_SERVICES_S3_ENDPOINT_OVERRIDE", internalEndpoint);
         variables.put("AWS_SERVICES_S3_PATH_STYLE_ACCESS", "true");
         variables.put("AWS_SERVICES_DYNAMODB_ENDPOINT_OVERRIDE", internalEndpoint);
+        variables.putAll(extraEnv);
         byte[] code;
         try {
             code = Files.readAllBytes(jar);
@@ -245,6 +258,25 @@ public final class ContainerCloud implements LocalCloud {
         return LambdaClient.builder().endpointOverride(endpoint).region(Region.of(region()))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY_ID, SECRET_ACCESS_KEY)))
                 .httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    private ApiGatewayClient apiGatewayClient() {
+        return ApiGatewayClient.builder().endpointOverride(endpoint).region(Region.of(region()))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY_ID, SECRET_ACCESS_KEY)))
+                .httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    /**
+     * The stage URL of the REST API in the emulated API Gateway (ends with {@code /}; resolve
+     * {@code health}, {@code articles}, ... against it), or {@code null} when the template has no API.
+     */
+    public URI restApiEndpoint() {
+        return restApi == null ? null : restApi.invokeUrl();
+    }
+
+    /** The bearer token the api Lambda behind {@link #restApiEndpoint()} requires for writes. */
+    public String apiToken() {
+        return apiToken;
     }
 
     @Override
