@@ -220,6 +220,34 @@ class TemplateMatchesCodeTest {
     }
 
     /**
+     * API Gateway does not fall back to {@code {proxy+}} when a more specific resource lacks the
+     * method: a resource that a write creates must declare the reads the controllers serve there.
+     */
+    @Test
+    void readsUnderTheResourcesOfWrites_areDeclared() {
+        Map<String, Object> events = map(map(resources.get("ApiFunction").get("Properties")).get("Events"));
+        java.util.Set<String> gets = new java.util.HashSet<>();
+        java.util.Set<String> needed = new java.util.TreeSet<>();
+        events.values().forEach(e -> {
+            Map<String, Object> properties = map(map(e).get("Properties"));
+            String path = (String) properties.get("Path");
+            if ("GET".equals(properties.get("Method"))) {
+                gets.add(path);
+            } else {
+                for (int slash = path.indexOf('/', 1); slash > 0; slash = path.indexOf('/', slash + 1)) {
+                    needed.add(path.substring(0, slash));
+                }
+                if (!path.endsWith("/republish")) {
+                    needed.add(path);
+                }
+            }
+        });
+        needed.add("/articles/{id}/page");
+
+        assertThat(gets).containsAll(needed);
+    }
+
+    /**
      * cfn-lint (with the SAM transform) finds no error. Skipped where it is not installed: it comes
      * from PyPI, which not every machine that builds this project can reach.
      */
