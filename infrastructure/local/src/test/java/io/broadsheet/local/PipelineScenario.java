@@ -4,7 +4,10 @@ import io.broadsheet.core.model.ArticleIds;
 import io.broadsheet.core.model.SourceFormat;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -33,16 +36,47 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The end-to-end scenario every backend must pass, driven only through the public AWS APIs (S3,
  * DynamoDB) and HTTP, exactly as a user or a client would. One subclass per backend supplies the cloud.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class PipelineScenario {
 
     private static final Duration SETTLE = Duration.ofSeconds(120);
     private final HttpClient http = HttpClient.newHttpClient();
+    private LocalCloud cloud;
+    private S3Client s3;
+    private DynamoDbClient dynamoDb;
 
-    protected abstract LocalCloud cloud();
+    /** Starts the backend the scenario runs on; called once per class, closed after it. */
+    protected abstract LocalCloud startCloud();
 
-    protected abstract S3Client s3();
+    @BeforeAll
+    void startBackend() {
+        cloud = startCloud();
+        s3 = CloudClients.s3(cloud);
+        dynamoDb = CloudClients.dynamoDb(cloud);
+    }
 
-    protected abstract DynamoDbClient dynamoDb();
+    @AfterAll
+    void stopBackend() {
+        if (s3 != null) {
+            s3.close();
+            dynamoDb.close();
+        }
+        if (cloud != null) {
+            cloud.close();
+        }
+    }
+
+    protected LocalCloud cloud() {
+        return cloud;
+    }
+
+    protected S3Client s3() {
+        return s3;
+    }
+
+    protected DynamoDbClient dynamoDb() {
+        return dynamoDb;
+    }
 
     @Test
     void upload_publishesEveryFormat_withPageAnatomyAndRecord() throws Exception {
