@@ -3,7 +3,10 @@ package io.broadsheet.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.broadsheet.local.container.ContainerCloud;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
 import java.net.URI;
@@ -20,13 +23,32 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (proxy resource, Lambda proxy integration to the deployed api Lambda), with real HTTP: the path a
  * client takes in AWS. Subclasses start the cloud.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class RestApiScenario {
 
     private static final Duration PUBLISH_TIMEOUT = Duration.ofMinutes(3);
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final ObjectMapper json = new ObjectMapper();
+    private ContainerCloud cloud;
 
-    protected abstract ContainerCloud cloud();
+    /** The container backend the scenario runs on; started once per class, closed after it. */
+    protected abstract Backend backend();
+
+    @BeforeAll
+    void startBackend() {
+        cloud = ContainerCloud.start(CloudOptions.embedded().withBackend(backend()));
+    }
+
+    @AfterAll
+    void stopBackend() {
+        if (cloud != null) {
+            cloud.close();
+        }
+    }
+
+    protected ContainerCloud cloud() {
+        return cloud;
+    }
 
     @Test
     void health_answersThroughTheRestApi() throws Exception {
