@@ -2,9 +2,9 @@ package io.broadsheet.bench.coldstart;
 
 import io.broadsheet.bench.coldstart.baseline.BareHandler;
 import io.broadsheet.bench.core.ArticleGenerator;
-import io.broadsheet.bench.local.Dynalite;
-import io.broadsheet.bench.local.EmbeddedS3;
 import io.broadsheet.bench.local.LocalCredentials;
+import io.broadsheet.local.embedded.DynaliteProcess;
+import io.broadsheet.local.embedded.EmbeddedS3;
 import io.broadsheet.core.model.ArticleIds;
 import io.broadsheet.core.model.ArticleKeys;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -51,7 +51,7 @@ public final class ColdStartHarness {
     public static final int ARTICLE_WORDS = 1000;
 
     /** Where the inputs are: the repository's build outputs. */
-    public record Layout(Path runtimeJars, Path baselineJar, Path dynalitePackage, Map<String, Path> functionJars) {
+    public record Layout(Path runtimeJars, Path baselineJar, Map<String, Path> functionJars) {
 
         public static Layout ofRepository(Path root) {
             Map<String, Path> functions = new LinkedHashMap<>();
@@ -60,7 +60,7 @@ public final class ColdStartHarness {
             }
             Path bench = root.resolve("bench");
             return new Layout(bench.resolve("target/lambda-runtime"), bench.resolve("target/broadsheet-bench-baseline-lambda.jar"),
-                    bench, functions);
+                    functions);
         }
     }
 
@@ -104,8 +104,8 @@ public final class ColdStartHarness {
         LambdaLauncher launcher = new LambdaLauncher(LambdaLauncher.currentJava(), LambdaLauncher.jarsIn(layout.runtimeJars()),
                 options.pin() && LambdaLauncher.tasksetAvailable(), options.timeout());
         Map<String, TaskRoot> roots = new LinkedHashMap<>();
-        try (EmbeddedS3 s3Server = EmbeddedS3.start(credentials);
-             Dynalite dynalite = Dynalite.start(layout.dynalitePackage(), options.logDir().resolve("dynalite.log"));
+        try (EmbeddedS3 s3Server = EmbeddedS3.start(null, event -> { });
+             DynaliteProcess dynalite = DynaliteProcess.start(Path.of(""), null);
              SdkHttpClient http = UrlConnectionHttpClient.builder().build();
              S3Client s3 = s3Client(http, credentials, s3Server);
              DynamoDbClient dynamo = dynamoClient(http, credentials, dynalite)) {
@@ -208,7 +208,7 @@ public final class ColdStartHarness {
     }
 
     /** What the SAM template and a local cloud give each function: its settings and the endpoints. */
-    private static Map<String, String> functionEnvironment(LocalCredentials credentials, EmbeddedS3 s3, Dynalite dynalite) {
+    private static Map<String, String> functionEnvironment(LocalCredentials credentials, EmbeddedS3 s3, DynaliteProcess dynalite) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("AWS_REGION", credentials.region());
         env.put("AWS_DEFAULT_REGION", credentials.region());
@@ -234,7 +234,7 @@ public final class ColdStartHarness {
                 .endpointOverride(s3.endpoint()).forcePathStyle(true).build();
     }
 
-    private static DynamoDbClient dynamoClient(SdkHttpClient http, LocalCredentials c, Dynalite dynalite) {
+    private static DynamoDbClient dynamoClient(SdkHttpClient http, LocalCredentials c, DynaliteProcess dynalite) {
         return DynamoDbClient.builder().httpClient(http).region(Region.of(c.region()))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(c.accessKeyId(), c.secretAccessKey())))
                 .endpointOverride(dynalite.endpoint()).build();
