@@ -28,6 +28,11 @@ import java.util.Set;
  * the table; if a concurrent change slipped in between, they are written again (a few rounds at
  * most), so the last publisher to finish leaves listings that match the table.
  *
+ * <p>A stream batch is published with {@link #publishAll}: every article's page first, then the
+ * listings once for the whole batch. Rebuilding them reads the whole table, so doing it once per
+ * batch rather than once per change is what keeps a burst of uploads from costing a full table read
+ * per article (quadratic in the burst).
+ *
  * <p>Every write compares the new bytes with the stored object first and skips an unchanged one:
  * rendering is deterministic, so a replayed event or an unrelated change rewrites nothing and CDN
  * caches stay warm.
@@ -71,7 +76,69 @@ public final class PublishArticleService {
     public record Outcome(String id, Result result, String pageKey) {
     }
 
+    /**
+     * What became of a batch of changes, processed in order up to the first failure.
+     *
+     * @param done     outcomes of the changes before {@code failedAt} (all of them when it is -1): their
+     *                 pages and the listings they affect are written
+     * @param failedAt index of the first change that failed, or -1; it and the changes after it were
+     *                 not processed (or, when the listings failed, nothing of the batch counts as done: 0)
+     * @param failure  why it failed, or {@code null}
+     */
+    public record BatchOutcome(List<Outcome> done, int failedAt, RuntimeException failure) {
+    }
+
+    /** Publishes one change: {@link #publishAll} of a batch of one. */
     public Outcome publish(ArticleChange change) {
+        BatchOutcome batch = publishAll(List.of(change));
+        if (batch.failure() != null) {
+            throw batch.failure();
+        }
+        return batch.done().getFirst();
+    }
+
+    /**
+     * Publishes a batch of changes (a stream batch): each article's page is written in order, then the
+     * listings are rebuilt once, for the union of the affected tags, instead of once per change. The
+     * guarantees are those of one change at a time: listings rebuilt from the table (with the verification
+     * round), older versions skipped, a REMOVE unpublishes. On a failure the changes before it are
+     * finished, listings included, so a retry from the failed change loses nothing.
+     */
+    public BatchOutcome publishAll(List<ArticleChange> changes) {
+        List<Outcome> done = new ArrayList<>();
+        Set<String> tags = new LinkedHashSet<>();
+        Map<String, ArticleRecord> overrides = new LinkedHashMap<>();
+        boolean changed = false;
+        int failedAt = -1;
+        RuntimeException failure = null;
+        for (int i = 0; i < changes.size(); i++) {
+            try {
+                Outcome outcome = writeArticle(changes.get(i), tags, overrides);
+                done.add(outcome);
+                changed |= outcome.result() != Result.SKIPPED;
+            } catch (RuntimeException e) {
+                failedAt = i;
+                failure = e;
+                break;
+            }
+        }
+        if (changed) {
+            try {
+                rebuildListings(tags, overrides);
+            } catch (RuntimeException e) {
+                // The pages are out but the listings are not: nothing of the batch is done yet.
+                return new BatchOutcome(List.of(), 0, e);
+            }
+        }
+        return new BatchOutcome(done, failedAt, failure);
+    }
+
+    /**
+     * Writes (or deletes) one article's page and record, and notes what its listings need: the tags
+     * whose pages to rebuild, and in {@code overrides} the record as the table holds it now by id
+     * ({@code null}: it is gone), which the listings use where the table's index has not caught up.
+     */
+    private Outcome writeArticle(ArticleChange change, Set<String> tags, Map<String, ArticleRecord> overrides) {
         String id = change.id();
         String pageKey = ArticleKeys.pageKey(id);
         Optional<ArticleRecord> current = table.find(id);
@@ -82,7 +149,8 @@ public final class PublishArticleService {
             }
             site.delete(pageKey);
             site.delete(ArticleKeys.recordKey(id));
-            rebuildListings(new LinkedHashSet<>(tagsOf(change.oldImage())), null, id);
+            tags.addAll(tagsOf(change.oldImage()));
+            overrides.put(id, null);
             return new Outcome(id, Result.UNPUBLISHED, pageKey);
         }
         ArticleRecord record = change.newImage();
@@ -91,9 +159,9 @@ public final class PublishArticleService {
             return new Outcome(id, Result.SKIPPED, pageKey);
         }
         record = writePage(record);
-        Set<String> tags = new LinkedHashSet<>(tagsOf(change.oldImage()));
+        tags.addAll(tagsOf(change.oldImage()));
         tags.addAll(record.tags());
-        rebuildListings(tags, current.isPresent() ? record : null, null);
+        overrides.put(id, current.isPresent() ? record : null);
         return new Outcome(id, Result.PUBLISHED, pageKey);
     }
 
@@ -137,25 +205,25 @@ public final class PublishArticleService {
         listAll().forEach(r -> tags.addAll(r.tags()));
         Set<String> inUse = new LinkedHashSet<>();
         tags.forEach(t -> tagKey(t).ifPresent(inUse::add));
-        rebuildListings(tags, null, null);
+        rebuildListings(tags, Map.of());
         site.list(ArticleKeys.TAGS).stream().filter(k -> k.endsWith(".html") && !inUse.contains(k)).forEach(site::delete);
     }
 
     /** Rewrites index, feed and sitemap from the table. */
     public void rebuildIndex() {
-        rebuildListings(Set.of(), null, null);
+        rebuildListings(Set.of(), Map.of());
     }
 
     /**
      * @param tags      tags whose pages to rebuild
-     * @param include   a record to show even if the table's index does not list it yet (the index
-     *                  is eventually consistent; the record was just read strongly), or {@code null}
-     * @param excludeId an id to leave out for the same reason (just removed), or {@code null}
+     * @param overrides records to show as given (just read strongly) even if the table's index, which
+     *                  is eventually consistent, does not list them yet; {@code null} values are ids to
+     *                  leave out for the same reason (just removed)
      */
-    private void rebuildListings(Set<String> tags, ArticleRecord include, String excludeId) {
+    private void rebuildListings(Set<String> tags, Map<String, ArticleRecord> overrides) {
         Map<String, Listing> previous = null;
         for (int round = 0; round < MAX_ROUNDS; round++) {
-            Map<String, Listing> listings = renderListings(tags, withChange(listAll(), include, excludeId));
+            Map<String, Listing> listings = renderListings(tags, withChanges(listAll(), overrides));
             if (listings.equals(previous)) {
                 return;
             }
@@ -207,13 +275,15 @@ public final class PublishArticleService {
         return all;
     }
 
-    private static List<ArticleRecord> withChange(List<ArticleRecord> newestFirst, ArticleRecord include, String excludeId) {
-        if (include == null && excludeId == null) {
+    private static List<ArticleRecord> withChanges(List<ArticleRecord> newestFirst, Map<String, ArticleRecord> overrides) {
+        if (overrides.isEmpty()) {
             return newestFirst;
         }
-        String drop = include != null ? include.id() : excludeId;
-        List<ArticleRecord> out = new ArrayList<>(newestFirst.stream().filter(r -> !r.id().equals(drop)).toList());
-        if (include != null) {
+        List<ArticleRecord> out = new ArrayList<>(newestFirst.stream().filter(r -> !overrides.containsKey(r.id())).toList());
+        for (ArticleRecord include : overrides.values()) {
+            if (include == null) {
+                continue;
+            }
             int at = 0;
             while (at < out.size() && newer(out.get(at), include)) {
                 at++;

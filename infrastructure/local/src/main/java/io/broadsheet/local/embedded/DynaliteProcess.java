@@ -75,6 +75,10 @@ public final class DynaliteProcess implements AutoCloseable {
         return endpoint;
     }
 
+    public ProcessHandle process() {
+        return process.toHandle();
+    }
+
     private void awaitListening(int port) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
