@@ -145,24 +145,31 @@ public final class EndToEndBenchmark {
         long bytes = uploads.stream().mapToLong(u -> u.body().length).sum();
         progress("burst: %d articles, %.1f MB, %d-%d words, put by %d client threads", uploads.size(), bytes / 1e6,
                 options.minWords(), options.maxWords(), options.clients());
+        BurstProgress progress = new BurstProgress(cloud.articlesBucket(), cloud.siteBucket());
+        cloud.addObjectWatcher(progress);
         System.gc();
         long start;
         long uploaded;
         long drained;
-        long pid = cloud.dynamoDbProcess().pid();
-        MemorySampler memory = new MemorySampler(pid, 20);
-        try (memory) {
+        ProcessHandle dynalite = cloud.dynamoDbProcess();
+        Duration jvmCpu = cpu(ProcessHandle.current());
+        Duration dynaliteCpu = cpu(dynalite);
+        MemorySampler memory = new MemorySampler(dynalite.pid(), 20);
+        try (memory; var ticker = progress.every(Duration.ofSeconds(5))) {
             start = System.nanoTime();
             ArticleMix.putAll(s3, cloud.articlesBucket(), uploads, options.clients());
             uploaded = System.nanoTime();
             settle(cloud, "burst");
             drained = System.nanoTime();
         }
+        jvmCpu = cpu(ProcessHandle.current()).minus(jvmCpu);
+        dynaliteCpu = cpu(dynalite).minus(dynaliteCpu);
         double drainSeconds = (drained - start) / 1e9;
         out.printf(Locale.ROOT, "e2e burst articles=%d upload_s=%.1f drain_s=%.1f articles_per_s=%.1f peak_heap_mb=%d "
-                        + "peak_rss_mb=%d dynalite_peak_rss_mb=%d clients=%d words=%d-%d load=%s%n",
+                        + "peak_rss_mb=%d dynalite_peak_rss_mb=%d jvm_cpu_s=%.1f dynalite_cpu_s=%.1f clients=%d words=%d-%d load=%s%n",
                 uploads.size(), (uploaded - start) / 1e9, drainSeconds, uploads.size() / drainSeconds,
-                memory.peakHeapMb(), memory.peakRssMb(), memory.peakOtherRssMb(), options.clients(),
+                memory.peakHeapMb(), memory.peakRssMb(), memory.peakOtherRssMb(), jvmCpu.toMillis() / 1e3,
+                dynaliteCpu.toMillis() / 1e3, options.clients(),
                 options.minWords(), options.maxWords(), loadAverage());
         return check("burst", cloud, s3, dynamoDb, uploads);
     }
@@ -186,6 +193,11 @@ public final class EndToEndBenchmark {
         if (!cloud.awaitIdle(options.timeout())) {
             throw new IllegalStateException(phase + ": the cloud was still busy after " + options.timeout());
         }
+    }
+
+    /** CPU time a process has used so far (user and system), zero where the platform does not say. */
+    private static Duration cpu(ProcessHandle process) {
+        return process.info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
     static String loadAverage() {

@@ -17,6 +17,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The publish step: a change of the article table becomes the site.
@@ -58,17 +64,29 @@ public final class PublishArticleService {
     private static final int LIST_PAGE = 100;
     private static final int MAX_ROUNDS = 3;
     private static final long MAX_COMPARED_BYTES = 20L * 1024 * 1024;
+    /** Articles of a batch written at once: their S3 and table calls are mostly waiting. */
+    static final int PAGE_WRITERS = 8;
 
     private final ObjectStore articles;
     private final ObjectStore site;
     private final ArticleTable table;
     private final SiteRenderer renderer;
+    private final ExecutorService pageWriters;
 
     public PublishArticleService(ObjectStore articles, ObjectStore site, ArticleTable table, SiteRenderer renderer) {
+        this(articles, site, table, renderer, PAGE_WRITERS);
+    }
+
+    /** @param pageWriters how many articles of a batch are written at once (their calls to S3 and the table overlap) */
+    public PublishArticleService(ObjectStore articles, ObjectStore site, ArticleTable table, SiteRenderer renderer, int pageWriters) {
         this.articles = articles;
         this.site = site;
         this.table = table;
         this.renderer = renderer;
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(pageWriters, pageWriters, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                Thread.ofPlatform().name("publish-page-", 0).daemon().factory());
+        pool.allowCoreThreadTimeOut(true);
+        this.pageWriters = pool;
     }
 
     public enum Result { PUBLISHED, UNPUBLISHED, SKIPPED }
@@ -77,12 +95,12 @@ public final class PublishArticleService {
     }
 
     /**
-     * What became of a batch of changes, processed in order up to the first failure.
+     * What became of a batch of changes.
      *
-     * @param done     outcomes of the changes before {@code failedAt} (all of them when it is -1): their
-     *                 pages and the listings they affect are written
-     * @param failedAt index of the first change that failed, or -1; it and the changes after it were
-     *                 not processed (or, when the listings failed, nothing of the batch counts as done: 0)
+     * @param done     outcomes of the changes before {@code failedAt} (all of them when it is -1), in order:
+     *                 their pages and the listings they affect are written
+     * @param failedAt index of the first change that failed, or -1; it and the changes after it are to be
+     *                 retried (when the listings failed, nothing of the batch counts as done: 0)
      * @param failure  why it failed, or {@code null}
      */
     public record BatchOutcome(List<Outcome> done, int failedAt, RuntimeException failure) {
@@ -98,28 +116,33 @@ public final class PublishArticleService {
     }
 
     /**
-     * Publishes a batch of changes (a stream batch): each article's page is written in order, then the
-     * listings are rebuilt once, for the union of the affected tags, instead of once per change. The
-     * guarantees are those of one change at a time: listings rebuilt from the table (with the verification
-     * round), older versions skipped, a REMOVE unpublishes. On a failure the changes before it are
-     * finished, listings included, so a retry from the failed change loses nothing.
+     * Publishes a batch of changes (a stream batch): the pages first, several articles at once but the
+     * changes of one article in their order, then the listings once, for the union of the affected tags,
+     * instead of once per change. The guarantees are those of one change at a time: listings rebuilt
+     * from the table (with the verification round), older versions skipped, a REMOVE unpublishes. On a
+     * failure the changes before it (in batch order) are finished, listings included, so a retry from
+     * the failed change loses nothing; changes after it may have been written too, which the retry
+     * finds unchanged.
      */
     public BatchOutcome publishAll(List<ArticleChange> changes) {
+        Written[] written = writeArticles(changes);
+        int failedAt = -1;
+        RuntimeException failure = null;
         List<Outcome> done = new ArrayList<>();
         Set<String> tags = new LinkedHashSet<>();
         Map<String, ArticleRecord> overrides = new LinkedHashMap<>();
         boolean changed = false;
-        int failedAt = -1;
-        RuntimeException failure = null;
-        for (int i = 0; i < changes.size(); i++) {
-            try {
-                Outcome outcome = writeArticle(changes.get(i), tags, overrides);
-                done.add(outcome);
-                changed |= outcome.result() != Result.SKIPPED;
-            } catch (RuntimeException e) {
+        for (int i = 0; i < written.length; i++) {
+            if (written[i].failure() != null) {
                 failedAt = i;
-                failure = e;
+                failure = written[i].failure();
                 break;
+            }
+            done.add(written[i].outcome());
+            if (written[i].outcome().result() != Result.SKIPPED) {
+                changed = true;
+                tags.addAll(written[i].tags());
+                overrides.put(written[i].outcome().id(), written[i].listed());
             }
         }
         if (changed) {
@@ -134,35 +157,95 @@ public final class PublishArticleService {
     }
 
     /**
-     * Writes (or deletes) one article's page and record, and notes what its listings need: the tags
-     * whose pages to rebuild, and in {@code overrides} the record as the table holds it now by id
-     * ({@code null}: it is gone), which the listings use where the table's index has not caught up.
+     * One change written, or why not.
+     *
+     * @param tags   tags whose pages the change affects
+     * @param listed the record as the table holds it now, for the listings (the table's index may lag);
+     *               {@code null} when it is gone
      */
-    private Outcome writeArticle(ArticleChange change, Set<String> tags, Map<String, ArticleRecord> overrides) {
-        String id = change.id();
-        String pageKey = ArticleKeys.pageKey(id);
-        Optional<ArticleRecord> current = table.find(id);
-        if (change.type() == ArticleChange.Type.REMOVE) {
-            if (current.isPresent()) {
-                // Created again since this removal; that insert's own stream record publishes it.
-                return new Outcome(id, Result.SKIPPED, pageKey);
+    private record Written(Outcome outcome, Set<String> tags, ArticleRecord listed, RuntimeException failure) {
+
+        static Written failed(RuntimeException e) {
+            return new Written(null, Set.of(), null, e);
+        }
+    }
+
+    /** Writes every change; articles in parallel, each article's changes in order, stopping at its first failure. */
+    private Written[] writeArticles(List<ArticleChange> changes) {
+        Written[] written = new Written[changes.size()];
+        Map<String, List<Integer>> byArticle = new LinkedHashMap<>();
+        for (int i = 0; i < changes.size(); i++) {
+            byArticle.computeIfAbsent(changes.get(i).id(), id -> new ArrayList<>()).add(i);
+        }
+        Runnable[] tasks = byArticle.values().stream().map(indexes -> (Runnable) () -> {
+            for (int i : indexes) {
+                written[i] = writeArticle(changes.get(i));
+                if (written[i].failure() != null) {
+                    return;
+                }
             }
-            site.delete(pageKey);
-            site.delete(ArticleKeys.recordKey(id));
-            tags.addAll(tagsOf(change.oldImage()));
-            overrides.put(id, null);
-            return new Outcome(id, Result.UNPUBLISHED, pageKey);
+        }).toArray(Runnable[]::new);
+        if (tasks.length == 1) {
+            tasks[0].run();
+        } else {
+            List<Future<?>> running = new ArrayList<>();
+            for (Runnable task : tasks) {
+                running.add(pageWriters.submit(task));
+            }
+            for (Future<?> task : running) {
+                await(task);
+            }
         }
-        ArticleRecord record = change.newImage();
-        if (current.isPresent() && current.get().version() > record.version()) {
-            // A newer version's own stream record will publish it; rendering this one would go back in time.
-            return new Outcome(id, Result.SKIPPED, pageKey);
+        for (int i = 0; i < written.length; i++) {
+            if (written[i] == null) {
+                // Not attempted: an earlier change of its article failed, and that failure comes first.
+                written[i] = Written.failed(new IllegalStateException("not attempted after an earlier change of " + changes.get(i).id() + " failed"));
+            }
         }
-        record = writePage(record);
-        tags.addAll(tagsOf(change.oldImage()));
-        tags.addAll(record.tags());
-        overrides.put(id, current.isPresent() ? record : null);
-        return new Outcome(id, Result.PUBLISHED, pageKey);
+        return written;
+    }
+
+    private static void await(Future<?> task) {
+        try {
+            task.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing pages", e);
+        }
+    }
+
+    /** Writes (or deletes) one article's page and record; a failure is returned, not thrown. */
+    private Written writeArticle(ArticleChange change) {
+        try {
+            String id = change.id();
+            String pageKey = ArticleKeys.pageKey(id);
+            Optional<ArticleRecord> current = table.find(id);
+            if (change.type() == ArticleChange.Type.REMOVE) {
+                if (current.isPresent()) {
+                    // Created again since this removal; that insert's own stream record publishes it.
+                    return new Written(new Outcome(id, Result.SKIPPED, pageKey), Set.of(), null, null);
+                }
+                site.delete(pageKey);
+                site.delete(ArticleKeys.recordKey(id));
+                return new Written(new Outcome(id, Result.UNPUBLISHED, pageKey), new LinkedHashSet<>(tagsOf(change.oldImage())), null, null);
+            }
+            ArticleRecord record = change.newImage();
+            if (current.isPresent() && current.get().version() > record.version()) {
+                // A newer version's own stream record will publish it; rendering this one would go back in time.
+                return new Written(new Outcome(id, Result.SKIPPED, pageKey), Set.of(), null, null);
+            }
+            record = writePage(record);
+            Set<String> tags = new LinkedHashSet<>(tagsOf(change.oldImage()));
+            tags.addAll(record.tags());
+            return new Written(new Outcome(id, Result.PUBLISHED, pageKey), tags, current.isPresent() ? record : null, null);
+        } catch (RuntimeException e) {
+            return Written.failed(e);
+        }
     }
 
     /**
@@ -178,12 +261,13 @@ public final class PublishArticleService {
             ParsedArticle parsed = articles.get(rendering.parsedKey(), MAX_COMPARED_BYTES)
                     .map(o -> ArticleJson.read(o.content(), ParsedArticle.class))
                     .orElseThrow(() -> new IllegalStateException("parsed article " + record.parsedKey() + " is missing"));
-            Optional<ArticleRecord> newest = table.find(rendering.id())
-                    .filter(c -> c.version() > record.version());
-            if (!parsed.contentHash().equals(rendering.contentHash()) && newest.isPresent()) {
-                // The body already belongs to a newer version: render that version, not a mix of two.
-                rendering = newest.get();
-                continue;
+            if (!parsed.contentHash().equals(rendering.contentHash())) {
+                Optional<ArticleRecord> newest = table.find(rendering.id()).filter(c -> c.version() > record.version());
+                if (newest.isPresent()) {
+                    // The body already belongs to a newer version: render that version, not a mix of two.
+                    rendering = newest.get();
+                    continue;
+                }
             }
             writeIfChanged(ArticleKeys.pageKey(rendering.id()), bytes(renderer.articlePage(rendering, parsed.article())), HTML, PAGE_CACHE);
             writeIfChanged(ArticleKeys.recordKey(rendering.id()), ArticleJson.write(rendering), JSON, PAGE_CACHE);
@@ -221,20 +305,21 @@ public final class PublishArticleService {
      *                  leave out for the same reason (just removed)
      */
     private void rebuildListings(Set<String> tags, Map<String, ArticleRecord> overrides) {
-        Map<String, Listing> previous = null;
+        List<ArticleRecord> previous = null;
         for (int round = 0; round < MAX_ROUNDS; round++) {
-            Map<String, Listing> listings = renderListings(tags, withChanges(listAll(), overrides));
-            if (listings.equals(previous)) {
+            List<ArticleRecord> records = withChanges(listAll(), overrides);
+            if (records.equals(previous)) {
+                // Rendering is a function of the records: the listings just written are still right.
                 return;
             }
-            listings.forEach((key, listing) -> {
+            renderListings(tags, records).forEach((key, listing) -> {
                 if (listing == null) {
                     site.delete(key);
                 } else {
                     writeIfChanged(key, listing.content(), listing.contentType(), LISTING_CACHE);
                 }
             });
-            previous = listings;
+            previous = records;
         }
     }
 
@@ -339,17 +424,7 @@ public final class PublishArticleService {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** A rendered listing; compared by content so that rounds can tell whether anything moved. */
+    /** A rendered listing. */
     private record Listing(byte[] content, String contentType) {
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Listing other && contentType.equals(other.contentType) && Arrays.equals(content, other.content);
-        }
-
-        @Override
-        public int hashCode() {
-            return Arrays.hashCode(content) * 31 + contentType.hashCode();
-        }
     }
 }
