@@ -10,19 +10,19 @@ import io.micronaut.function.aws.MicronautRequestHandler;
  * whose application context costs as little as possible on a cold start.
  *
  * <p>Micronaut's Lambda builder creates every singleton of the context eagerly, so each function used
- * to build the clients, the analyser, the page renderer and the HTTP body codecs of every other
- * function. Here only the configuration is created eagerly (so that a missing or invalid
- * {@code broadsheet.*} setting still fails the init, not the first event), and the handler's own
- * {@code @Inject} fields bring in what its step needs while the handler is constructed: still during
- * init, so SnapStart captures them. The environments are named instead of deduced (no probing for a
- * cloud provider), and there is no banner.
+ * to build the clients, the analyser, the page renderer and the HTTP codecs of every other function.
+ * Here only the configuration is created eagerly (a missing or invalid {@code broadsheet.*} setting
+ * still fails the init, not the first event); the handler's {@code @Inject} fields bring in what its
+ * step needs while it is constructed, still during init, so SnapStart captures them. The environments
+ * are named instead of deduced (no probing for a cloud provider), there is no banner and no bootstrap
+ * context (no distributed configuration is used).
  */
 public abstract class EventRequestHandler<I, O> extends MicronautRequestHandler<I, O> {
 
     /** The environment Micronaut's own Lambda builder names (with {@link Environment#FUNCTION}). */
     public static final String LAMBDA_ENVIRONMENT = "lambda";
 
-    /** For Lambda: builds the lean context described above. */
+    /** For Lambda: builds the lean context. */
     protected EventRequestHandler() {
     }
 
@@ -33,15 +33,11 @@ public abstract class EventRequestHandler<I, O> extends MicronautRequestHandler<
 
     @Override
     protected ApplicationContextBuilder newApplicationContextBuilder() {
-        return leanContext();
-    }
-
-    /** The builder every Broadsheet function uses on Lambda. */
-    public static ApplicationContextBuilder leanContext() {
         return ApplicationContext.builder()
                 .environments(Environment.FUNCTION, LAMBDA_ENVIRONMENT)
                 .deduceEnvironment(false)
                 .deduceCloudEnvironment(false)
+                .bootstrapEnvironment(false)
                 .banner(false)
                 .eagerInitConfiguration(true)
                 .eagerInitSingletons(false);
