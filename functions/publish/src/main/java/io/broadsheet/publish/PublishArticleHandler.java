@@ -2,11 +2,11 @@ package io.broadsheet.publish;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import io.broadsheet.aws.EventRequestHandler;
 import io.broadsheet.aws.StreamImages;
 import io.broadsheet.aws.observability.InvocationLog;
 import io.broadsheet.core.pipeline.PublishArticleService;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 
 import java.util.List;
@@ -16,7 +16,7 @@ import java.util.Locale;
  * Triggered by the article table's stream: publishes or unpublishes pages. Reports the first record
  * that failed as a partial batch failure, so Lambda retries from there and keeps the per-article order.
  */
-public class PublishArticleHandler extends MicronautRequestHandler<DynamodbEvent, StreamsEventResponse> {
+public class PublishArticleHandler extends EventRequestHandler<DynamodbEvent, StreamsEventResponse> {
 
     @Inject
     PublishArticleService service;
