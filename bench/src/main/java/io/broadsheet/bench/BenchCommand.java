@@ -51,6 +51,13 @@ public final class BenchCommand {
         @Option(names = "--java-tool-options", description = "JAVA_TOOL_OPTIONS for every function JVM (e.g. a CDS archive to try)")
         String javaToolOptions;
 
+        @Option(names = "--lib-layout", description = "lay each function out as lib/function.jar instead of unzipped classes")
+        boolean libLayout;
+
+        @Option(names = "--cds", description = "one training start per case writes a dynamic CDS archive, which the measured "
+                + "starts use (implies --lib-layout; where the runtime allows it, see docs/performance.md)")
+        boolean cds;
+
         @Option(names = "--root", description = "repository root (default: found from the working directory)")
         Path root;
 
@@ -61,7 +68,8 @@ public final class BenchCommand {
         public Integer call() throws Exception {
             Path repo = root != null ? root : findRepositoryRoot(Path.of("").toAbsolutePath());
             Path logDir = logs != null ? logs : Files.createTempDirectory("broadsheet-coldstart-");
-            var options = new ColdStartHarness.Options(runs, !noPin, snapStart, timeout, logDir, cases, javaToolOptions);
+            var options = new ColdStartHarness.Options(runs, !noPin, snapStart, timeout, logDir, cases, javaToolOptions,
+                    libLayout, cds);
             int failed = new ColdStartHarness(ColdStartHarness.Layout.ofRepository(repo), options, System.out).run();
             return failed == 0 ? 0 : 1;
         }

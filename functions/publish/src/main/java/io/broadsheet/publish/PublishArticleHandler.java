@@ -2,12 +2,12 @@ package io.broadsheet.publish;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import io.broadsheet.aws.EventRequestHandler;
 import io.broadsheet.aws.StreamImages;
 import io.broadsheet.aws.observability.InvocationLog;
 import io.broadsheet.core.pipeline.ArticleChange;
 import io.broadsheet.core.pipeline.PublishArticleService;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 
 import java.util.ArrayList;
@@ -19,7 +19,7 @@ import java.util.Locale;
  * (listings rebuilt once per batch). Reports the first record that failed as a partial batch failure,
  * so Lambda retries from there and keeps the per-article order; the records before it are done.
  */
-public class PublishArticleHandler extends MicronautRequestHandler<DynamodbEvent, StreamsEventResponse> {
+public class PublishArticleHandler extends EventRequestHandler<DynamodbEvent, StreamsEventResponse> {
 
     @Inject
     PublishArticleService service;
