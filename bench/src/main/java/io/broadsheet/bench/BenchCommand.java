@@ -147,7 +147,7 @@ public final class BenchCommand {
     }
 
     /** The nearest directory, from {@code start} up, that holds both {@code functions/} and {@code bench/}. */
-    static Path findRepositoryRoot(Path start) throws IOException {
+    public static Path findRepositoryRoot(Path start) throws IOException {
         for (Path dir = start; dir != null; dir = dir.getParent()) {
             if (Files.isDirectory(dir.resolve("functions")) && Files.isDirectory(dir.resolve("bench"))) {
                 return dir;
