@@ -166,9 +166,9 @@ public final class EndToEndBenchmark {
         dynaliteCpu = cpu(dynalite).minus(dynaliteCpu);
         double drainSeconds = (drained - start) / 1e9;
         out.printf(Locale.ROOT, "e2e burst articles=%d upload_s=%.1f drain_s=%.1f articles_per_s=%.1f peak_heap_mb=%d "
-                        + "peak_rss_mb=%d dynalite_peak_rss_mb=%d jvm_cpu_s=%.1f dynalite_cpu_s=%.1f clients=%d words=%d-%d load=%s%n",
+                        + "peak_live_heap_mb=%d peak_rss_mb=%d dynalite_peak_rss_mb=%d jvm_cpu_s=%.1f dynalite_cpu_s=%.1f clients=%d words=%d-%d load=%s%n",
                 uploads.size(), (uploaded - start) / 1e9, drainSeconds, uploads.size() / drainSeconds,
-                memory.peakHeapMb(), memory.peakRssMb(), memory.peakOtherRssMb(), jvmCpu.toMillis() / 1e3,
+                memory.peakHeapMb(), memory.peakHeapAfterGcMb(), memory.peakRssMb(), memory.peakOtherRssMb(), jvmCpu.toMillis() / 1e3,
                 dynaliteCpu.toMillis() / 1e3, options.clients(),
                 options.minWords(), options.maxWords(), loadAverage());
         return check("burst", cloud, s3, dynamoDb, uploads);

@@ -30,9 +30,9 @@ import java.util.concurrent.TimeUnit;
  * <p>The article's page and JSON record are written (or deleted on REMOVE). The listings (index,
  * feed, sitemap and the tag pages of the old and new image) are then rebuilt from the table itself,
  * never patched: a publish that appended to the current index could lose an entry another
- * concurrent publish added. After writing, the listings are rendered again from a fresh read of
- * the table; if a concurrent change slipped in between, they are written again (a few rounds at
- * most), so the last publisher to finish leaves listings that match the table.
+ * concurrent publish added. After writing, the table is read again; if a concurrent change slipped
+ * in between, the listings are rendered and written again (a few rounds at most), so the last
+ * publisher to finish leaves listings that match the table.
  *
  * <p>A stream batch is published with {@link #publishAll}: every article's page first, then the
  * listings once for the whole batch. Rebuilding them reads the whole table, so doing it once per
