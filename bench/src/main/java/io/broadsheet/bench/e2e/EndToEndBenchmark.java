@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -73,7 +74,7 @@ public final class EndToEndBenchmark {
 
     /** @return the number of problems found (lost, duplicated or failed articles) */
     public int run() throws Exception {
-        PrintStream functionLogs = new PrintStream(Files.newOutputStream(options.logs()), false, java.nio.charset.StandardCharsets.UTF_8);
+        PrintStream functionLogs = new PrintStream(Files.newOutputStream(options.logs()), false, StandardCharsets.UTF_8);
         PrintStream stdout = System.out;
         System.setOut(functionLogs);
         try (EmbeddedCloud cloud = EmbeddedCloud.start(new CloudOptions(Backend.EMBEDDED, null, 0, options.root()));
@@ -86,10 +87,10 @@ public final class EndToEndBenchmark {
                     Runtime.version(), options.logs());
             warmUp(cloud, s3, pages);
             int problems = 0;
-            if (options.runs("single")) {
+            if (options.runs("single") && options.single() > 0) {
                 problems += single(cloud, s3, dynamoDb, pages);
             }
-            if (options.runs("burst")) {
+            if (options.runs("burst") && options.burst() > 0) {
                 problems += burst(cloud, s3, dynamoDb);
             }
             return problems;
