@@ -30,9 +30,10 @@ final class HtmlArticleParser implements ArticleParser {
     /**
      * Elements opened deeper than this are closed first, so the tree never grows deeper (a browser
      * does the same at 512). jsoup's tree builder walks the open elements on every start tag, so
-     * parsing costs tags × depth: 800,000 nested {@code <div>}s (4.6 MB) took 15-30 s at jsoup's
-     * default of 512 and take about 4 s here. Real pages nest 15 to 40 deep; the text of deeper
-     * elements is kept, only their nesting is flattened.
+     * parsing costs tags × depth: 800,000 nested {@code <div>}s (4.6 MB) took jsoup 3-4 times longer
+     * at its default of 512 than here, where they cost about what a flat page of that size costs
+     * (docs/reliability.md). Real pages nest 15 to 40 deep; the text of deeper elements is kept,
+     * only their nesting is flattened.
      */
     static final int MAX_DEPTH = 128;
 
