@@ -2,13 +2,11 @@ package io.broadsheet.local.embedded;
 
 import org.gaul.s3proxy.blobstore.BlobStore;
 import org.gaul.s3proxy.blobstore.ForwardingBlobStore;
-import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 
 import java.io.InputStream;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -54,14 +52,7 @@ public final class FaultyBlobStore extends ForwardingBlobStore {
     private void maybeFail(AtomicInteger remaining, String what) {
         if (remaining.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
             injected.incrementAndGet();
-            throw (S3Exception) S3Exception.builder()
-                    .statusCode(503)
-                    .message("Please reduce your request rate (injected fault on " + what + ")")
-                    .awsErrorDetails(AwsErrorDetails.builder()
-                            .errorCode("SlowDown")
-                            .errorMessage("Please reduce your request rate.")
-                            .build())
-                    .build();
+            throw S3Errors.of(503, "SlowDown", "Please reduce your request rate (injected fault on " + what + ")");
         }
     }
 }
