@@ -1,43 +1,63 @@
 package io.broadsheet.local;
 
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.broadsheet.core.model.ArticleIds;
+import io.broadsheet.core.model.ArticleKeys;
 import io.broadsheet.local.embedded.EmbeddedCloud;
+import io.broadsheet.local.embedded.FunctionHooks;
+import io.broadsheet.local.embedded.FunctionHooks.Invocation;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 
+import static io.broadsheet.local.PublishedSite.awaitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Faults of the embedded cloud: after recovery each article is still published exactly once. */
 class EmbeddedFaultsIT {
 
+    private static final Duration TIMEOUT = Duration.ofSeconds(90);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String BODY = "The council voted on Friday to fund two new tram lines across the city.";
+
     private static EmbeddedCloud cloud;
     private static S3Client s3;
-    private static DynamoDbClient dynamoDb;
+    private static PublishedSite site;
 
     @BeforeAll
     static void start() {
         cloud = EmbeddedCloud.start(CloudOptions.embedded());
         s3 = cloud.s3Client();
-        dynamoDb = cloud.dynamoDbClient();
+        site = new PublishedSite(cloud);
     }
 
     @AfterAll
     static void stop() {
         if (s3 != null) {
             s3.close();
-            dynamoDb.close();
+            site.close();
         }
         if (cloud != null) {
             cloud.close();
+        }
+    }
+
+    @AfterEach
+    void disarm() {
+        cloud.s3Faults().clear();
+        for (String function : List.of("ParseArticleFunction", "AnalyzeArticleFunction", "PublishArticleFunction")) {
+            cloud.functionHooks(function).failNext(0);
+            cloud.functionHooks(function).release();
         }
     }
 
@@ -46,19 +66,121 @@ class EmbeddedFaultsIT {
         // GIVEN S3 answers the next reads with 503 SlowDown, more than one invocation's SDK retries absorb
         Path sample = SampleArticles.all().getFirst();
         String key = "incoming/faults-" + sample.getFileName();
+        int before = cloud.s3Faults().injectedFaults();
         cloud.s3Faults().failNext(0, 4);
 
         // WHEN the article is uploaded
         s3.putObject(b -> b.bucket(cloud.articlesBucket()).key(key), RequestBody.fromFile(sample));
 
         // THEN the pipeline drains, the faults were hit, and one record of version 1 and one page exist
-        assertThat(cloud.awaitIdle(Duration.ofSeconds(60))).isTrue();
-        assertThat(cloud.s3Faults().injectedFaults()).isEqualTo(4);
+        assertThat(cloud.awaitIdle(TIMEOUT)).isTrue();
+        assertThat(cloud.s3Faults().injectedFaults() - before).isEqualTo(4);
+        assertThat(cloud.failures()).isEmpty();
         String id = ArticleIds.fromSourceKey(key);
-        Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(cloud.tableName())
-                .key(Map.of("id", AttributeValue.fromS(id))).consistentRead(true)).item();
-        assertThat(item).isNotEmpty();
-        assertThat(item.get("version").n()).isEqualTo("1");
-        assertThat(s3.headObject(b -> b.bucket(cloud.siteBucket()).key(id + ".html")).contentLength()).isPositive();
+        assertThat(site.version(id)).isEqualTo(1);
+        assertThat(site.page(id)).isPresent();
+    }
+
+    @Test
+    void upload_isPublishedOnce_whenTheParseFunctionCrashesOnItsFirstTwoAttempts() throws Exception {
+        // GIVEN the parse function crashes on its next two invocations (the last retry is the third)
+        FunctionHooks parse = cloud.functionHooks("ParseArticleFunction");
+        int seen = parse.invocations().size();
+        parse.failNext(2);
+
+        // WHEN an article is uploaded
+        String id = site.upload("incoming/faults/crashing-parse.md", "Parsed on the third attempt", BODY);
+
+        // THEN Lambda's retries get it through: three attempts, the last one good, nothing failed for good
+        assertThat(cloud.awaitIdle(TIMEOUT)).isTrue();
+        List<Invocation> attempts = parse.invocations().subList(seen, parse.invocations().size());
+        assertThat(attempts).extracting(Invocation::failed).containsExactly(true, true, false);
+        assertThat(attempts.getFirst().error()).isInstanceOf(FunctionHooks.InjectedFault.class);
+        assertThat(cloud.failures()).isEmpty();
+        site.assertPublishedOnce(id, "Parsed on the third attempt", 1);
+    }
+
+    @Test
+    void publish_retriesFromTheFailedRecord_andPublishesEachArticleOnceInOrder_whenOneRecordOfABatchFails() throws Exception {
+        // GIVEN the publish function is held at the door, so that stream records queue up behind its first batch
+        FunctionHooks publish = cloud.functionHooks("PublishArticleFunction");
+        publish.hold();
+        String a = uploadAndAwaitVersion("incoming/batch/alpha.md", "Alpha, first version", 1);
+        assertThat(publish.awaitWaiting(1, TIMEOUT)).as("the first batch [alpha v1] is at the door").isTrue();
+        String b = uploadAndAwaitVersion("incoming/batch/bravo.md", "Bravo", 1);
+        String c = uploadAndAwaitVersion("incoming/batch/charlie.md", "Charlie", 1);
+        uploadAndAwaitVersion("incoming/batch/alpha.md", "Alpha, second version", 2);
+        String d = uploadAndAwaitVersion("incoming/batch/delta.md", "Delta", 1);
+        // ... and S3 refuses every write of Charlie's page (more than the function's SDK retries absorb)
+        cloud.s3Faults().failPutsOf(ArticleKeys.pageKey(c));
+        int seen = publish.invocations().size();
+
+        // WHEN the function runs again
+        publish.release();
+
+        // THEN its second batch [bravo, charlie, alpha v2, delta] fails on charlie and reports it as the first failure
+        awaitUntil(() -> firstFailureAfter(publish, seen) >= 0, TIMEOUT, "a batch reporting a failed record");
+        int failedAt = firstFailureAfter(publish, seen);
+        Invocation failed = publish.invocations().get(failedAt);
+        assertThat(records(failed)).containsExactly(b + " v1", c + " v1", a + " v2", d + " v1");
+        assertThat(reportedFailure(failed)).isEqualTo(sequenceNumbers(failed).get(1));
+
+        // WHEN S3 accepts Charlie's page again
+        cloud.s3Faults().clear();
+
+        // THEN the mapping retried from charlie's record, and every article is published once, alpha at v2
+        assertThat(cloud.awaitIdle(TIMEOUT)).isTrue();
+        Invocation last = publish.invocations().getLast();
+        assertThat(records(last)).containsExactly(c + " v1", a + " v2", d + " v1");
+        assertThat(reportedFailure(last)).isNull();
+        assertThat(cloud.failures()).isEmpty();
+        site.assertPublishedOnce(a, "Alpha, second version", 2);
+        site.assertPublishedOnce(b, "Bravo", 1);
+        site.assertPublishedOnce(c, "Charlie", 1);
+        site.assertPublishedOnce(d, "Delta", 1);
+    }
+
+    private String uploadAndAwaitVersion(String key, String title, long version) throws InterruptedException {
+        String id = site.upload(key, title, BODY);
+        awaitUntil(() -> site.version(id) == version, TIMEOUT, id + " at version " + version);
+        return id;
+    }
+
+    /** Index of the first invocation from {@code from} on that reported a batch item failure, or -1. */
+    private static int firstFailureAfter(FunctionHooks publish, int from) {
+        List<Invocation> all = publish.invocations();
+        for (int i = from; i < all.size(); i++) {
+            if (reportedFailure(all.get(i)) != null) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The sequence number of the first record the handler reported as failed, or {@code null}. */
+    private static String reportedFailure(Invocation invocation) {
+        if (invocation.result() instanceof StreamsEventResponse response && response.getBatchItemFailures() != null
+                && !response.getBatchItemFailures().isEmpty()) {
+            return response.getBatchItemFailures().getFirst().getItemIdentifier();
+        }
+        return null;
+    }
+
+    /** The batch's records as "id vN", in stream order. */
+    private static List<String> records(Invocation invocation) throws Exception {
+        List<String> out = new ArrayList<>();
+        for (JsonNode r : JSON.readTree(invocation.event()).path("Records")) {
+            JsonNode image = r.path("dynamodb").path("NewImage");
+            out.add(image.path("id").path("S").asText() + " v" + image.path("version").path("N").asText());
+        }
+        return out;
+    }
+
+    private static List<String> sequenceNumbers(Invocation invocation) throws Exception {
+        List<String> out = new ArrayList<>();
+        for (JsonNode r : JSON.readTree(invocation.event()).path("Records")) {
+            out.add(r.path("dynamodb").path("SequenceNumber").asText());
+        }
+        return out;
     }
 }
