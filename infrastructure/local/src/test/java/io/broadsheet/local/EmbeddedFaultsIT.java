@@ -1,10 +1,6 @@
 package io.broadsheet.local;
 
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.broadsheet.core.model.ArticleIds;
-import io.broadsheet.core.model.ArticleKeys;
 import io.broadsheet.local.embedded.EmbeddedCloud;
 import io.broadsheet.local.embedded.FunctionHooks;
 import io.broadsheet.local.embedded.FunctionHooks.Invocation;
@@ -17,17 +13,18 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
-import static io.broadsheet.local.PublishedSite.awaitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Faults of the embedded cloud: after recovery each article is still published exactly once. */
+/**
+ * Faults on the way in (S3 throttling the functions' reads, the parse function crashing): after
+ * recovery each article is still published exactly once. Publish faults: {@link PublishFaultsIT};
+ * DynamoDB down: {@link DynamoDbOutageIT}.
+ */
 class EmbeddedFaultsIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String BODY = "The council voted on Friday to fund two new tram lines across the city.";
 
     private static EmbeddedCloud cloud;
@@ -98,89 +95,5 @@ class EmbeddedFaultsIT {
         assertThat(attempts.getFirst().error()).isInstanceOf(FunctionHooks.InjectedFault.class);
         assertThat(cloud.failures()).isEmpty();
         site.assertPublishedOnce(id, "Parsed on the third attempt", 1);
-    }
-
-    @Test
-    void publish_retriesFromTheFailedRecord_andPublishesEachArticleOnceInOrder_whenOneRecordOfABatchFails() throws Exception {
-        // GIVEN the publish function is held at the door, so that stream records queue up behind its first batch
-        FunctionHooks publish = cloud.functionHooks("PublishArticleFunction");
-        publish.hold();
-        String a = uploadAndAwaitVersion("incoming/batch/alpha.md", "Alpha, first version", 1);
-        assertThat(publish.awaitWaiting(1, TIMEOUT)).as("the first batch [alpha v1] is at the door").isTrue();
-        String b = uploadAndAwaitVersion("incoming/batch/bravo.md", "Bravo", 1);
-        String c = uploadAndAwaitVersion("incoming/batch/charlie.md", "Charlie", 1);
-        uploadAndAwaitVersion("incoming/batch/alpha.md", "Alpha, second version", 2);
-        String d = uploadAndAwaitVersion("incoming/batch/delta.md", "Delta", 1);
-        // ... and S3 refuses every write of Charlie's page (more than the function's SDK retries absorb)
-        cloud.s3Faults().failPutsOf(ArticleKeys.pageKey(c));
-        int seen = publish.invocations().size();
-
-        // WHEN the function runs again
-        publish.release();
-
-        // THEN its second batch [bravo, charlie, alpha v2, delta] fails on charlie and reports it as the first failure
-        awaitUntil(() -> firstFailureAfter(publish, seen) >= 0, TIMEOUT, "a batch reporting a failed record");
-        int failedAt = firstFailureAfter(publish, seen);
-        Invocation failed = publish.invocations().get(failedAt);
-        assertThat(records(failed)).containsExactly(b + " v1", c + " v1", a + " v2", d + " v1");
-        assertThat(reportedFailure(failed)).isEqualTo(sequenceNumbers(failed).get(1));
-
-        // WHEN S3 accepts Charlie's page again
-        cloud.s3Faults().clear();
-
-        // THEN the mapping retried from charlie's record, and every article is published once, alpha at v2
-        assertThat(cloud.awaitIdle(TIMEOUT)).isTrue();
-        Invocation last = publish.invocations().getLast();
-        assertThat(records(last)).containsExactly(c + " v1", a + " v2", d + " v1");
-        assertThat(reportedFailure(last)).isNull();
-        assertThat(cloud.failures()).isEmpty();
-        site.assertPublishedOnce(a, "Alpha, second version", 2);
-        site.assertPublishedOnce(b, "Bravo", 1);
-        site.assertPublishedOnce(c, "Charlie", 1);
-        site.assertPublishedOnce(d, "Delta", 1);
-    }
-
-    private String uploadAndAwaitVersion(String key, String title, long version) throws InterruptedException {
-        String id = site.upload(key, title, BODY);
-        awaitUntil(() -> site.version(id) == version, TIMEOUT, id + " at version " + version);
-        return id;
-    }
-
-    /** Index of the first invocation from {@code from} on that reported a batch item failure, or -1. */
-    private static int firstFailureAfter(FunctionHooks publish, int from) {
-        List<Invocation> all = publish.invocations();
-        for (int i = from; i < all.size(); i++) {
-            if (reportedFailure(all.get(i)) != null) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** The sequence number of the first record the handler reported as failed, or {@code null}. */
-    private static String reportedFailure(Invocation invocation) {
-        if (invocation.result() instanceof StreamsEventResponse response && response.getBatchItemFailures() != null
-                && !response.getBatchItemFailures().isEmpty()) {
-            return response.getBatchItemFailures().getFirst().getItemIdentifier();
-        }
-        return null;
-    }
-
-    /** The batch's records as "id vN", in stream order. */
-    private static List<String> records(Invocation invocation) throws Exception {
-        List<String> out = new ArrayList<>();
-        for (JsonNode r : JSON.readTree(invocation.event()).path("Records")) {
-            JsonNode image = r.path("dynamodb").path("NewImage");
-            out.add(image.path("id").path("S").asText() + " v" + image.path("version").path("N").asText());
-        }
-        return out;
-    }
-
-    private static List<String> sequenceNumbers(Invocation invocation) throws Exception {
-        List<String> out = new ArrayList<>();
-        for (JsonNode r : JSON.readTree(invocation.event()).path("Records")) {
-            out.add(r.path("dynamodb").path("SequenceNumber").asText());
-        }
-        return out;
     }
 }

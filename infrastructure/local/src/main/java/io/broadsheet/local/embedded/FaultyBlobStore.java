@@ -14,10 +14,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Switchable S3 faults for reliability tests: the next N puts or gets, or every put of one key,
- * answer 503 SlowDown, as S3 does under throttling, so the retries of clients and of event delivery
- * can be exercised against the embedded cloud. Off unless armed; a failed put stores nothing and so
- * notifies nothing.
+ * Switchable S3 faults for reliability tests: the next N puts or gets answer 503 SlowDown, as S3
+ * does under throttling, or every put of one key answers 500 InternalError, as S3 does now and then,
+ * so that the retries of clients and of event delivery can be exercised against the embedded cloud.
+ * Off unless armed; a failed put stores nothing and so notifies nothing.
  */
 public final class FaultyBlobStore extends ForwardingBlobStore {
 
@@ -36,7 +36,7 @@ public final class FaultyBlobStore extends ForwardingBlobStore {
         failingGets.set(gets);
     }
 
-    /** Makes every put of {@code key} (in any bucket) fail with 503 SlowDown until {@link #clear()}. */
+    /** Makes every put of {@code key} (in any bucket) fail with 500 InternalError until {@link #clear()}. */
     public void failPutsOf(String key) {
         failingKeys.add(key);
     }
@@ -56,7 +56,8 @@ public final class FaultyBlobStore extends ForwardingBlobStore {
     public PutObjectResponse putBlob(PutObjectRequest request, InputStream content) {
         if (failingKeys.contains(request.key())) {
             injected.incrementAndGet();
-            throw slowDown("PUT " + request.key());
+            throw S3Errors.of(500, "InternalError", "We encountered an internal error. Please try again. (injected fault on PUT "
+                    + request.key() + ")");
         }
         maybeFail(failingPuts, "PUT " + request.key());
         return super.putBlob(request, content);
@@ -71,11 +72,7 @@ public final class FaultyBlobStore extends ForwardingBlobStore {
     private void maybeFail(AtomicInteger remaining, String what) {
         if (remaining.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
             injected.incrementAndGet();
-            throw slowDown(what);
+            throw S3Errors.of(503, "SlowDown", "Please reduce your request rate (injected fault on " + what + ")");
         }
-    }
-
-    private static RuntimeException slowDown(String what) {
-        return S3Errors.of(503, "SlowDown", "Please reduce your request rate (injected fault on " + what + ")");
     }
 }
