@@ -30,8 +30,8 @@ final class HtmlArticleParser implements ArticleParser {
     /**
      * Elements opened deeper than this are closed first, so the tree never grows deeper (a browser
      * does the same at 512). jsoup's tree builder walks the open elements on every start tag, so
-     * parsing costs tags × depth: 800,000 nested {@code <div>}s (4.6 MB) took jsoup 3-4 times longer
-     * at its default of 512 than here, where they cost about what a flat page of that size costs
+     * parsing costs tags × depth: 800,000 nested {@code <div>}s (4.6 MB) took the parse step twice
+     * the CPU time at jsoup's default of 512 that they take here, about what any 5 MB page costs
      * (docs/reliability.md). Real pages nest 15 to 40 deep; the text of deeper elements is kept,
      * only their nesting is flattened.
      */
