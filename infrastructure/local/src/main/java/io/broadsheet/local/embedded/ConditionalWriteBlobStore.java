@@ -20,7 +20,8 @@ import java.util.function.Supplier;
 /**
  * S3's conditional writes, atomic as on S3. s3proxy 4.1 honours {@code If-Match} and
  * {@code If-None-Match} on PUT, but it checks {@code If-Match} with a HEAD before the write, so
- * two writers holding the same ETag can both pass the check and both write. Here each write holds
+ * two writers holding the same ETag can both pass the check and both write (and when four creators
+ * raced with {@code If-None-Match: *}, its store let none of them win). Here each write holds
  * its key's lock while the precondition is checked, the object written and its event queued:
  * of two racing conditional writes exactly one wins, the other gets 412 PreconditionFailed
  * (or 404 NoSuchKey for an {@code If-Match} on an object that is gone), as S3 answers.
@@ -62,7 +63,7 @@ final class ConditionalWriteBlobStore extends ForwardingBlobStore {
     }
 
     /** The preconditions of S3's PutObject, against the object as it is now. */
-    static void check(HeadObjectResponse current, String ifMatch, String ifNoneMatch) {
+    private static void check(HeadObjectResponse current, String ifMatch, String ifNoneMatch) {
         if (ifMatch != null) {
             if (current == null) {
                 throw S3Errors.of(404, "NoSuchKey", "The specified key does not exist.");

@@ -206,12 +206,16 @@ public final class EmbeddedCloud implements LocalCloud {
         return s3.faults();
     }
 
-    /** Test hooks around the invocations of the template's function {@code logicalId}. */
+    /**
+     * Test hooks around the invocations of the template's function {@code logicalId}; from this
+     * call on, its invocations are recorded.
+     */
     public FunctionHooks functionHooks(String logicalId) {
         LocalFunction function = functionsById.get(logicalId);
         if (function == null) {
             throw new IllegalArgumentException("no function " + logicalId + " in the template");
         }
+        function.hooks().record();
         return function.hooks();
     }
 

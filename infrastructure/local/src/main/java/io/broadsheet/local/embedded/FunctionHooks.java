@@ -20,6 +20,7 @@ public final class FunctionHooks {
     private final String function;
     private final Deque<Invocation> invocations = new ArrayDeque<>();
     private final AtomicInteger failing = new AtomicInteger();
+    private boolean recording;
     private boolean held;
     private int waiting;
 
@@ -79,7 +80,11 @@ public final class FunctionHooks {
         return true;
     }
 
-    /** The invocations that ended so far (the last 256), in the order they ended. */
+    /**
+     * The invocations that ended since a test first asked the cloud for these hooks (at most the
+     * last 256), in the order they ended. Nothing is kept before: a cloud no test looks at keeps no
+     * events (an API submission can be megabytes).
+     */
     public synchronized List<Invocation> invocations() {
         return List.copyOf(invocations);
     }
@@ -105,7 +110,14 @@ public final class FunctionHooks {
         }
     }
 
+    synchronized void record() {
+        recording = true;
+    }
+
     synchronized void ended(Invocation invocation) {
+        if (!recording) {
+            return;
+        }
         if (invocations.size() == KEPT) {
             invocations.removeFirst();
         }

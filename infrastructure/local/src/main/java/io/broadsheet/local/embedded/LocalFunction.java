@@ -36,7 +36,7 @@ public final class LocalFunction implements AutoCloseable {
     }
 
     /** Test hooks around this function's invocations (inert unless armed). */
-    public FunctionHooks hooks() {
+    FunctionHooks hooks() {
         return hooks;
     }
 
