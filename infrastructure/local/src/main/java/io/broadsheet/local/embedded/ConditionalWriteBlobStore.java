@@ -13,15 +13,18 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
  * S3's conditional writes, atomic as on S3. s3proxy 4.1 honours {@code If-Match} and
  * {@code If-None-Match} on PUT, but it checks {@code If-Match} with a HEAD before the write, so
- * two writers holding the same ETag can both pass the check and both write (and when four creators
- * raced with {@code If-None-Match: *}, its store let none of them win). Here each write holds
+ * two writers holding the same ETag can both pass the check and both write ({@code If-None-Match: *}
+ * its stores check atomically). Here each write holds
  * its key's lock while the precondition is checked, the object written and its event queued:
  * of two racing conditional writes exactly one wins, the other gets 412 PreconditionFailed
  * (or 404 NoSuchKey for an {@code If-Match} on an object that is gone), as S3 answers.
@@ -41,10 +44,26 @@ final class ConditionalWriteBlobStore extends ForwardingBlobStore {
     public PutObjectResponse putBlob(PutObjectRequest request, InputStream content) {
         return locked(request.bucket(), request.key(), () -> {
             if (request.ifMatch() != null || request.ifNoneMatch() != null) {
-                check(delegate().blobMetadataIfPresent(request.bucket(), request.key()), request.ifMatch(), request.ifNoneMatch());
+                try {
+                    check(delegate().blobMetadataIfPresent(request.bucket(), request.key()), request.ifMatch(), request.ifNoneMatch());
+                } catch (RuntimeException refused) {
+                    // Read the upload before answering, as S3 does: a server that answers while the
+                    // client is still sending closes the connection under it, and the JDK's HTTP
+                    // client then reports a broken write instead of the 412.
+                    drain(content);
+                    throw refused;
+                }
             }
             return super.putBlob(request, content);
         });
+    }
+
+    private static void drain(InputStream content) {
+        try {
+            content.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

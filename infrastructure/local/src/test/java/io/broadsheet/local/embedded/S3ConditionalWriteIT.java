@@ -20,13 +20,22 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@link S3ObjectStore#putIfMatch} against the embedded S3: S3's conditional writes
- * ({@code If-Match}, {@code If-None-Match: *}) decide between writers racing on one key.
+ * ({@code If-Match}, {@code If-None-Match: *}) let exactly one of the writers racing on one key
+ * through. What went through is counted from the bucket's event notifications, one per stored write.
+ *
+ * <p>As on S3, a writer cannot always know that it won: when the answer to its write is lost, the
+ * SDK sends the write again, and the retry is refused (412) because the first attempt went through.
+ * So a round has exactly one stored write and at most one writer told "won". Here answers get lost
+ * more often than on S3: s3proxy answers some refusals before it has read the upload and closes the
+ * connection, which the JDK's HTTP client reports as a broken write; the writers' clients allow
+ * more attempts than the default for that.
  */
 class S3ConditionalWriteIT {
 
@@ -35,16 +44,18 @@ class S3ConditionalWriteIT {
     private static final int ROUNDS = 25;
     private static EmbeddedS3 s3;
     private static final List<S3Client> clients = new ArrayList<>();
+    private static final List<String> stored = new CopyOnWriteArrayList<>();
     private static final List<ObjectStore> stores = new ArrayList<>();
 
     @BeforeAll
     static void start() {
-        s3 = EmbeddedS3.start(null, event -> { });
+        s3 = EmbeddedS3.start(null, event -> stored.add(event.key()));
         s3.createBucket(BUCKET);
         for (int i = 0; i < WRITERS; i++) {
             S3Client client = S3Client.builder().endpointOverride(s3.endpoint()).region(Region.US_EAST_1).forcePathStyle(true)
                     .credentialsProvider(StaticCredentialsProvider.create(
                             AwsBasicCredentials.create(LocalCloud.ACCESS_KEY_ID, LocalCloud.SECRET_ACCESS_KEY)))
+                    .overrideConfiguration(o -> o.retryStrategy(b -> b.maxAttempts(8)))
                     .httpClient(UrlConnectionHttpClient.create()).build();
             clients.add(client);
             stores.add(new S3ObjectStore(client, BUCKET));
@@ -66,13 +77,13 @@ class S3ConditionalWriteIT {
             String key = "parsed/replace-" + round + ".json";
             stores.getFirst().put(key, bytes("original"), "application/json", null);
             String etag = stores.getFirst().head(key).orElseThrow().etag();
+            int before = stored.size();
 
             // WHEN they all replace it at once, each on the ETag it read
             List<Boolean> won = race(writer -> stores.get(writer).putIfMatch(key, bytes("writer " + writer), "application/json", etag));
 
             // THEN exactly one write went through, and the object is that writer's
-            assertThat(won).as("round %d", round).containsOnlyOnce(true);
-            assertThat(text(key)).isEqualTo("writer " + won.indexOf(true));
+            assertExactlyOneWent(key, won, stored.subList(before, stored.size()));
         }
     }
 
@@ -83,8 +94,7 @@ class S3ConditionalWriteIT {
 
             List<Boolean> won = race(writer -> stores.get(writer).putIfMatch(key, bytes("writer " + writer), "application/json", null));
 
-            assertThat(won).as("round %d", round).containsOnlyOnce(true);
-            assertThat(text(key)).isEqualTo("writer " + won.indexOf(true));
+            assertExactlyOneWent(key, won, stored);
         }
     }
 
@@ -108,6 +118,17 @@ class S3ConditionalWriteIT {
         String current = store.head("parsed/changed.json").orElseThrow().etag();
         assertThat(store.putIfMatch("parsed/changed.json", bytes("v3"), "application/json", current)).isTrue();
         assertThat(text("parsed/changed.json")).isEqualTo("v3");
+    }
+
+    /** One stored write of {@code key} among {@code writes}; at most one writer told it won, and then it is its object. */
+    private static void assertExactlyOneWent(String key, List<Boolean> won, List<String> writes) {
+        assertThat(writes).as("writes of %s stored (writers told they won: %s)", key, won).filteredOn(key::equals).hasSize(1);
+        assertThat(won).as("writers of %s told they won", key).filteredOn(w -> w).hasSizeLessThanOrEqualTo(1);
+        String content = text(key);
+        assertThat(content).startsWith("writer ");
+        if (won.contains(true)) {
+            assertThat(content).isEqualTo("writer " + won.indexOf(true));
+        }
     }
 
     /** Runs {@code write} for every writer at the same moment; the outcomes by writer. */
