@@ -48,12 +48,14 @@ public final class EmbeddedCloud implements LocalCloud {
     private final String articlesBucket;
     private final String siteBucket;
     private final String tableName;
+    private final Map<String, LocalFunction> functionsById = new HashMap<>();
     private EmbeddedS3 s3;
+    private DynaliteProcess dynalite;
     private DynamoStreamProxy dynamoDb;
     private DynaliteProcess dynalite;
     private ApiGatewayServer api;
 
-    private record S3Route(String bucket, SamTemplate.S3Trigger trigger, LocalFunction function) {
+    private record S3Route(String bucket, SamTemplate.S3Trigger trigger, LocalFunction function, int maximumRetries) {
     }
 
     private EmbeddedCloud(SamTemplate template) {
@@ -115,7 +117,9 @@ public final class EmbeddedCloud implements LocalCloud {
             LocalFunction function = new LocalFunction(spec.logicalId(), spec.handler(), properties, region(),
                     template.stack().accountId());
             functions.add(function);
-            spec.s3Triggers().forEach(t -> s3Routes.add(new S3Route(template.physicalName(t.bucketLogicalId()), t, function)));
+            functionsById.put(spec.logicalId(), function);
+            spec.s3Triggers().forEach(t -> s3Routes.add(new S3Route(template.physicalName(t.bucketLogicalId()), t, function,
+                    spec.maximumAsyncRetries())));
             spec.streamTriggers().forEach(t -> {
                 String table = template.physicalName(t.tableLogicalId());
                 synchronized (streamMappings) {
@@ -143,7 +147,7 @@ public final class EmbeddedCloud implements LocalCloud {
         objectWatchers.forEach(w -> w.accept(change));
         for (S3Route route : s3Routes) {
             if (route.bucket().equals(change.bucket()) && route.trigger().matches(change.eventName(), change.key())) {
-                delivery.invokeAsync(route.function(), notifications.event(change, route.trigger().name()));
+                delivery.invokeAsync(route.function(), notifications.event(change, route.trigger().name()), route.maximumRetries());
             }
         }
     }
@@ -220,6 +224,32 @@ public final class EmbeddedCloud implements LocalCloud {
         return s3.faults();
     }
 
+    /**
+     * Test hooks around the invocations of the template's function {@code logicalId}; from this
+     * call on, its invocations are recorded.
+     */
+    public FunctionHooks functionHooks(String logicalId) {
+        LocalFunction function = functionsById.get(logicalId);
+        if (function == null) {
+            throw new IllegalArgumentException("no function " + logicalId + " in the template");
+        }
+        function.hooks().record();
+        return function.hooks();
+    }
+
+    /**
+     * A DynamoDB outage: dynalite stops, and every DynamoDB call is answered 500 until
+     * {@link #startDynamoDb()}. The tables are kept, so the cloud must have a data folder.
+     */
+    public void stopDynamoDb() {
+        dynalite.stop();
+    }
+
+    /** The end of the outage: dynalite starts again on its port with the tables it had. */
+    public void startDynamoDb() {
+        dynalite.restart();
+    }
+
     @Override
     public URI s3Endpoint() {
         return s3.endpoint();
@@ -263,6 +293,11 @@ public final class EmbeddedCloud implements LocalCloud {
     @Override
     public List<FailedInvocation> failures() {
         return delivery.failures();
+    }
+
+    @Override
+    public int redriveFailures() {
+        return delivery.redriveFailures();
     }
 
     @Override
