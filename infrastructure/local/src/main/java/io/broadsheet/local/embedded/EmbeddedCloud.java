@@ -52,7 +52,6 @@ public final class EmbeddedCloud implements LocalCloud {
     private EmbeddedS3 s3;
     private DynaliteProcess dynalite;
     private DynamoStreamProxy dynamoDb;
-    private DynaliteProcess dynalite;
     private ApiGatewayServer api;
 
     private record S3Route(String bucket, SamTemplate.S3Trigger trigger, LocalFunction function, int maximumRetries) {
