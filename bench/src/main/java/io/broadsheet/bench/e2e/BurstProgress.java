@@ -28,8 +28,10 @@ final class BurstProgress implements Consumer<S3ObjectEvent> {
             return;
         }
         String key = change.key();
-        if (change.bucket().equals(articlesBucket)) {
-            (key.startsWith(ArticleKeys.INCOMING) ? uploaded : key.startsWith(ArticleKeys.PARSED) ? parsed : new AtomicInteger()).incrementAndGet();
+        if (change.bucket().equals(articlesBucket) && key.startsWith(ArticleKeys.INCOMING)) {
+            uploaded.incrementAndGet();
+        } else if (change.bucket().equals(articlesBucket) && key.startsWith(ArticleKeys.PARSED)) {
+            parsed.incrementAndGet();
         } else if (change.bucket().equals(siteBucket) && key.endsWith(".html") && !key.contains("/") && !key.equals("index.html")) {
             pages.incrementAndGet();
         }
