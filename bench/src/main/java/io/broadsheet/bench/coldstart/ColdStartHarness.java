@@ -1,7 +1,7 @@
 package io.broadsheet.bench.coldstart;
 
 import io.broadsheet.bench.coldstart.baseline.BareHandler;
-import io.broadsheet.bench.core.ArticleGenerator;
+import io.broadsheet.local.load.ArticleGenerator;
 import io.broadsheet.bench.local.LocalCredentials;
 import io.broadsheet.local.embedded.DynaliteProcess;
 import io.broadsheet.local.embedded.EmbeddedS3;

@@ -113,6 +113,11 @@ public final class DynaliteProcess implements AutoCloseable {
         return endpoint;
     }
 
+    /** The running process (a new one after {@link #restart()}). */
+    public ProcessHandle process() {
+        return process.toHandle();
+    }
+
     private void awaitListening() {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {

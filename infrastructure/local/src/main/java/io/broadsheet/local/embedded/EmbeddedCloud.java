@@ -28,6 +28,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * The whole stack in this JVM, no Docker: S3 from s3proxy, DynamoDB from dynalite behind a proxy
@@ -43,6 +44,7 @@ public final class EmbeddedCloud implements LocalCloud {
     private final Map<String, List<EventDelivery.StreamShard>> streamMappings = new HashMap<>();
     private final List<LocalFunction> functions = new ArrayList<>();
     private final List<AutoCloseable> closeables = new ArrayList<>();
+    private final List<Consumer<S3ObjectEvent>> objectWatchers = new CopyOnWriteArrayList<>();
     private final String articlesBucket;
     private final String siteBucket;
     private final String tableName;
@@ -141,6 +143,7 @@ public final class EmbeddedCloud implements LocalCloud {
     }
 
     private void onObjectChange(S3ObjectEvent change) {
+        objectWatchers.forEach(w -> w.accept(change));
         for (S3Route route : s3Routes) {
             if (route.bucket().equals(change.bucket()) && route.trigger().matches(change.eventName(), change.key())) {
                 delivery.invokeAsync(route.function(), notifications.event(change, route.trigger().name()), route.maximumRetries());
@@ -199,6 +202,20 @@ public final class EmbeddedCloud implements LocalCloud {
     /** A DynamoDB client for this cloud (its writes produce stream records). */
     public DynamoDbClient dynamoDbClient() {
         return CloudClients.dynamoDb(this);
+    }
+
+    /**
+     * Calls {@code watcher} with every change of every bucket, on the writer's thread as the change is
+     * committed (before the writer gets its answer): an exact signal for measurements, which polling
+     * the bucket would disturb. The watcher must be quick and must not call the cloud.
+     */
+    public void addObjectWatcher(Consumer<S3ObjectEvent> watcher) {
+        objectWatchers.add(watcher);
+    }
+
+    /** The process that runs DynamoDB (dynalite on Node.js), e.g. to read its memory. */
+    public ProcessHandle dynamoDbProcess() {
+        return dynalite.process();
     }
 
     /** Switch for injected S3 errors, for reliability tests. */
