@@ -5,12 +5,18 @@ import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.blobstore.BlobStore;
 import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
 import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
+import org.gaul.shaded.org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.gaul.shaded.org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.gaul.shaded.org.eclipse.jetty.server.Server;
+import jakarta.servlet.DispatcherType;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.function.Consumer;
 
 /**
@@ -54,6 +60,7 @@ public final class EmbeddedS3 implements AutoCloseable {
                 .endpoint(endpoint)
                 .awsAuthentication(AuthenticationType.NONE, null, null)
                 .build();
+        readWholeUploads(proxy);
         try {
             proxy.start();
             while (!proxy.getState().equals("STARTED")) {
@@ -63,6 +70,22 @@ public final class EmbeddedS3 implements AutoCloseable {
             throw new IllegalStateException("s3proxy did not start on " + endpoint, e);
         }
         return new EmbeddedS3(proxy, store, endpoint, faults);
+    }
+
+    /**
+     * Puts {@link WholeUploadFilter} in front of s3proxy's servlet. s3proxy keeps its Jetty server
+     * private, so it is reached by reflection, once, before the server starts.
+     */
+    private static void readWholeUploads(S3Proxy proxy) {
+        try {
+            Field field = S3Proxy.class.getDeclaredField("server");
+            field.setAccessible(true);
+            ServletContextHandler context = ((Server) field.get(proxy)).getDescendant(ServletContextHandler.class);
+            context.addFilter(new FilterHolder(new WholeUploadFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalStateException("s3proxy " + S3Proxy.class.getPackage().getImplementationVersion()
+                    + " is not built as expected: its servlet context was not found", e);
+        }
     }
 
     public URI endpoint() {
