@@ -37,10 +37,11 @@ public final class ArticleAnalyzer {
         }
         int minutes = Math.max(1, Math.round(words / (float) WORDS_PER_MINUTE));
         String language = languages.detect(article.title() + "\n" + article.body());
-        SentenceVectors vectors = new SentenceVectors(sentences, language);
+        ArticleText text = new ArticleText(sentences);
+        SentenceVectors vectors = new SentenceVectors(text, language);
         List<Aspects.Aspect> aspects = Aspects.find(article.title(), sentences, vectors);
         List<Insight> rows = insights.extract(aspects, sentences, vectors);
-        return new Analysis(language, words, minutes, sentiment(language, sentences),
+        return new Analysis(language, words, minutes, sentiment(language, text),
                 highlights.select(sentences, vectors), rows, keywords.extract(aspects, vectors));
     }
 
@@ -49,14 +50,14 @@ public final class ArticleAnalyzer {
         return sentiment.read(splitter.split(article.paragraphs()));
     }
 
-    private Sentiment sentiment(String language, List<String> sentences) {
+    private Sentiment sentiment(String language, ArticleText text) {
         if (!language.equals("en") && !language.equals(LanguageDetector.UNDETERMINED)) {
             String name = LANGUAGE_NAMES.getOrDefault(language, language.toUpperCase(Locale.ROOT));
             return new Sentiment(null, Sentiment.NOT_SCORED, List.of(
                     "Not scored: the article appears to be in " + name
                             + ", and the sentiment lexicon covers English only."));
         }
-        SentimentAnalyzer.Reading reading = sentiment.read(sentences);
+        SentimentAnalyzer.Reading reading = sentiment.read(text);
         return new Sentiment(reading.score(), reading.label(), explainer.explain(reading));
     }
 }

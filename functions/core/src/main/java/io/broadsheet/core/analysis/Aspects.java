@@ -46,7 +46,8 @@ final class Aspects {
 
     /** Aspects of the article, most salient first. */
     static List<Aspect> find(String title, List<String> sentences, SentenceVectors vectors) {
-        LowerCaseVocabulary lowerVocabulary = new LowerCaseVocabulary(sentences);
+        ArticleText text = vectors.text();
+        LowerCaseVocabulary lowerVocabulary = new LowerCaseVocabulary(text);
         Map<String, Mention> named = new LinkedHashMap<>();
         for (int i = 0; i < sentences.size(); i++) {
             for (String phrase : properNouns(sentences.get(i), lowerVocabulary)) {
@@ -63,7 +64,7 @@ final class Aspects {
             float salience = m.sentences.size() * 1.2f + leadBonus(m.sentences) + (m.mentionedIn(lowerTitle) ? 1f : 0f);
             out.add(new Aspect(m.display, true, m.keys, List.copyOf(m.sentences), salience));
         }
-        out.addAll(topics(sentences, vectors, named, lowerTitle));
+        out.addAll(topics(text, vectors, named, lowerTitle));
         out.sort((a, b) -> Float.compare(b.salience(), a.salience()));
         return out;
     }
@@ -73,75 +74,168 @@ final class Aspects {
     }
 
     /** Key phrases: content-word pairs said at least twice, and single content words said three times. */
-    private static List<Aspect> topics(List<String> sentences, SentenceVectors vectors, Map<String, Mention> named,
+    private static List<Aspect> topics(ArticleText text, SentenceVectors vectors, Map<String, Mention> named,
                                        String lowerTitle) {
-        Set<String> namedWords = new HashSet<>();
-        for (String key : named.keySet()) {
-            for (String w : key.split(" ")) {
-                namedWords.add(SentenceVectors.fold(w));
-            }
-        }
         // terms are the vectors' numbered, folded content words; names' words are left out
         boolean[] namedIds = new boolean[vectors.termCount()];
-        for (String w : namedWords) {
-            int id = vectors.termId(w);
-            if (id >= 0) {
-                namedIds[id] = true;
+        for (String key : named.keySet()) {
+            for (String w : key.split(" ")) {
+                int id = vectors.termId(SentenceVectors.fold(w));
+                if (id >= 0) {
+                    namedIds[id] = true;
+                }
             }
         }
-        Map<Long, int[]> pairCounts = new HashMap<>();
-        for (int i = 0; i < sentences.size(); i++) {
+        int sentenceCount = text.sentenceCount();
+        PairTable pairTable = new PairTable();
+        for (int i = 0; i < sentenceCount; i++) {
             int[] seq = vectors.sequence(i);
             for (int t = 0; t + 1 < seq.length; t++) {
                 if (usable(seq[t], namedIds) && usable(seq[t + 1], namedIds)) {
-                    pairCounts.computeIfAbsent(pairKey(seq[t], seq[t + 1]), k -> new int[1])[0]++;
+                    pairTable.count(pairKey(seq[t], seq[t + 1]));
                 }
             }
         }
-        Map<String, Mention> pairs = new LinkedHashMap<>();
-        Map<Long, String> pairNames = new HashMap<>();
-        Map<String, Mention> singles = new LinkedHashMap<>();
-        for (int i = 0; i < sentences.size(); i++) {
+        // phrases and words in order of first mention (the order the aspects are listed in when tied)
+        List<TopicMention> pairs = new ArrayList<>();
+        List<TopicMention> singles = new ArrayList<>();
+        TopicMention[] singleOf = new TopicMention[vectors.termCount()];
+        for (int i = 0; i < sentenceCount; i++) {
             int[] seq = vectors.sequence(i);
-            List<String> tokens = vectors.tokens(i);
+            int firstToken = text.firstToken(i);
             for (int t = 0; t < seq.length; t++) {
-                if (!usable(seq[t], namedIds)) {
+                int term = seq[t];
+                if (!usable(term, namedIds)) {
                     continue;
                 }
-                String display = tokens.get(t);
-                // vectors.term(seq[t]) is fold(display), already computed
-                if (vectors.termFrequency(seq[t]) >= 3) {
-                    singles.computeIfAbsent(vectors.term(seq[t]), k -> new Mention(display)).add(i);
+                if (vectors.termFrequency(term) >= 3) {
+                    TopicMention single = singleOf[term];
+                    if (single == null) {
+                        single = singleOf[term] = new TopicMention(text.lower(firstToken + t), term, -1);
+                        singles.add(single);
+                    }
+                    single.add(i);
                 }
                 if (t + 1 < seq.length && usable(seq[t + 1], namedIds)) {
-                    long pair = pairKey(seq[t], seq[t + 1]);
-                    if (pairCounts.get(pair)[0] >= 2) {
-                        String next = tokens.get(t + 1);
-                        String key = pairNames.computeIfAbsent(pair, k -> vectors.term((int) (k >>> 32)) + " " + vectors.term((int) (long) k));
-                        pairs.computeIfAbsent(key, k -> new Mention(display + " " + next)).add(i);
+                    int slot = pairTable.slotOf(pairKey(term, seq[t + 1]));
+                    if (pairTable.counts[slot] >= 2) {
+                        int index = pairTable.mention[slot];
+                        if (index < 0) {
+                            index = pairTable.mention[slot] = pairs.size();
+                            pairs.add(new TopicMention(text.lower(firstToken + t) + " " + text.lower(firstToken + t + 1),
+                                    term, seq[t + 1]));
+                        }
+                        pairs.get(index).add(i);
                     }
                 }
             }
         }
         List<Aspect> out = new ArrayList<>();
-        Set<String> covered = new HashSet<>();
-        for (Map.Entry<String, Mention> e : pairs.entrySet()) {
-            Mention m = e.getValue();
+        boolean[] covered = new boolean[vectors.termCount()];
+        for (TopicMention m : pairs) {
             if (m.count >= 2) {
+                String key = vectors.term(m.term) + " " + vectors.term(m.nextTerm);
                 float salience = m.sentences.size() * 1.0f + leadBonus(m.sentences) + (lowerTitle.contains(m.display) ? 1f : 0f);
-                out.add(new Aspect(capitalise(m.display), false, Set.of(e.getKey()), List.copyOf(m.sentences), salience));
-                covered.addAll(List.of(e.getKey().split(" ")));
+                out.add(new Aspect(capitalise(m.display), false, Set.of(key), List.copyOf(m.sentences), salience));
+                covered[m.term] = true;
+                covered[m.nextTerm] = true;
             }
         }
-        for (Map.Entry<String, Mention> e : singles.entrySet()) {
-            Mention m = e.getValue();
-            if (m.count >= 3 && !covered.contains(e.getKey())) {
-                float salience = m.sentences.size() * 0.8f * Math.min(1f, vectors.idf(e.getKey()))
+        for (TopicMention m : singles) {
+            if (m.count >= 3 && !covered[m.term]) {
+                float salience = m.sentences.size() * 0.8f * Math.min(1f, vectors.idfOf(m.term))
                         + (lowerTitle.contains(m.display) ? 1f : 0f);
-                out.add(new Aspect(capitalise(m.display), false, Set.of(e.getKey()), List.copyOf(m.sentences), salience));
+                out.add(new Aspect(capitalise(m.display), false, Set.of(vectors.term(m.term)), List.copyOf(m.sentences), salience));
             }
         }
         return out;
+    }
+
+    /** A content word or word pair as first written, with the sentences that use it. */
+    private static final class TopicMention {
+        final String display;
+        final int term;
+        /** The pair's second term, or -1 for a single word. */
+        final int nextTerm;
+        final List<Integer> sentences = new ArrayList<>(4);
+        int count;
+
+        TopicMention(String display, int term, int nextTerm) {
+            this.display = display;
+            this.term = term;
+            this.nextTerm = nextTerm;
+        }
+
+        void add(int sentence) {
+            count++;
+            if (sentences.isEmpty() || sentences.get(sentences.size() - 1) != sentence) {
+                sentences.add(sentence);
+            }
+        }
+    }
+
+    /** Counts of term pairs by {@link #pairKey}, open addressing over primitive keys (no boxing per token pair). */
+    private static final class PairTable {
+        long[] keys = new long[256];
+        int[] counts = new int[256];
+        int[] mention = new int[256];
+        boolean[] used = new boolean[256];
+        int size;
+
+        void count(long key) {
+            int slot = slotOf(key); // may grow the arrays: read them after
+            counts[slot]++;
+        }
+
+        /** The key's slot, added with a count of 0 when absent. */
+        int slotOf(long key) {
+            int mask = keys.length - 1;
+            int slot = (int) mix(key) & mask;
+            while (used[slot]) {
+                if (keys[slot] == key) {
+                    return slot;
+                }
+                slot = (slot + 1) & mask;
+            }
+            if ((size + 1) * 2 > keys.length) {
+                grow();
+                return slotOf(key);
+            }
+            used[slot] = true;
+            keys[slot] = key;
+            mention[slot] = -1;
+            size++;
+            return slot;
+        }
+
+        private void grow() {
+            long[] oldKeys = keys;
+            int[] oldCounts = counts;
+            int[] oldMention = mention;
+            boolean[] oldUsed = used;
+            keys = new long[oldKeys.length * 2];
+            counts = new int[keys.length];
+            mention = new int[keys.length];
+            used = new boolean[keys.length];
+            int mask = keys.length - 1;
+            for (int k = 0; k < oldKeys.length; k++) {
+                if (oldUsed[k]) {
+                    int slot = (int) mix(oldKeys[k]) & mask;
+                    while (used[slot]) {
+                        slot = (slot + 1) & mask;
+                    }
+                    used[slot] = true;
+                    keys[slot] = oldKeys[k];
+                    counts[slot] = oldCounts[k];
+                    mention[slot] = oldMention[k];
+                }
+            }
+        }
+
+        private static long mix(long key) {
+            long h = key * 0x9E3779B97F4A7C15L;
+            return h ^ (h >>> 29);
+        }
     }
 
     private static boolean usable(int id, boolean[] namedIds) {
@@ -297,8 +391,12 @@ final class Aspects {
         private final Set<String> found = new HashSet<>();
 
         LowerCaseVocabulary(List<String> sentences) {
-            Map<Character, List<String>> candidates = new HashMap<>();
-            for (String s : sentences) {
+            this(new ArticleText(sentences));
+        }
+
+        LowerCaseVocabulary(ArticleText text) {
+            Set<String> candidates = new HashSet<>();
+            for (String s : text.sentences()) {
                 int end = 0;
                 while (end < s.length() && !Character.isLetter(s.charAt(end))) {
                     end++;
@@ -310,35 +408,31 @@ final class Aspects {
                 if (end > start && Character.isUpperCase(s.charAt(start))) {
                     String lower = s.substring(start, end).toLowerCase(Locale.ROOT);
                     if (!Words.isStopWord(lower)) {
-                        List<String> bucket = candidates.computeIfAbsent(lower.charAt(0), k -> new ArrayList<>(2));
-                        if (!bucket.contains(lower)) {
-                            bucket.add(lower);
-                        }
+                        candidates.add(lower);
                     }
                 }
             }
             if (candidates.isEmpty()) {
                 return;
             }
-            for (String s : sentences) {
+            // every letter of the text is in a token, and a token's letter runs are whole runs of the
+            // text (a token ends at a non-letter): looking at each distinct token once finds them all
+            for (int f = 0; f < text.formCount(); f++) {
+                String word = text.formOf(f).text;
                 int i = 0;
-                int n = s.length();
+                int n = word.length();
                 while (i < n) {
-                    if (!Character.isLetter(s.charAt(i))) {
+                    if (!Character.isLetter(word.charAt(i))) {
                         i++;
                         continue;
                     }
                     int start = i;
-                    while (i < n && Character.isLetter(s.charAt(i))) {
+                    while (i < n && Character.isLetter(word.charAt(i))) {
                         i++;
                     }
-                    List<String> bucket = candidates.isEmpty() ? null : candidates.get(s.charAt(start));
-                    if (bucket != null) {
-                        for (String c : bucket) {
-                            if (c.length() == i - start && s.regionMatches(start, c, 0, c.length())) {
-                                found.add(c);
-                            }
-                        }
+                    String run = start == 0 && i == n ? word : word.substring(start, i);
+                    if (candidates.contains(run)) {
+                        found.add(run);
                     }
                 }
             }

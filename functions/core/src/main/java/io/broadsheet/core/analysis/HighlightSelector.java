@@ -74,16 +74,28 @@ final class HighlightSelector {
 
     /** Personalised PageRank over the similarity graph; the teleport favours early sentences. */
     private static float[] rank(int n, SentenceVectors vectors) {
-        float[][] sim = new float[n][n];
+        // the graph's edges, pair by pair in (i, j) order, i < j
+        int pairs = n * (n - 1) / 2;
+        int[] edgeFrom = new int[pairs];
+        int[] edgeTo = new int[pairs];
+        float[] edgeSim = new float[pairs];
+        int edges = 0;
         float[] out = new float[n];
+        int[] degree = new int[n];
+        float[] row = new float[n];
+        float[] scratch = new float[vectors.termCount()];
         for (int i = 0; i < n; i++) {
+            vectors.cosines(i, i + 1, n, row, scratch);
             for (int j = i + 1; j < n; j++) {
-                float s = vectors.cosine(i, j);
+                float s = row[j];
                 if (s > 0.05f) {
-                    sim[i][j] = s;
-                    sim[j][i] = s;
+                    edgeFrom[edges] = i;
+                    edgeTo[edges] = j;
+                    edgeSim[edges++] = s;
                     out[i] += s;
                     out[j] += s;
+                    degree[i]++;
+                    degree[j]++;
                 }
             }
         }
@@ -96,50 +108,30 @@ final class HighlightSelector {
         for (int i = 0; i < n; i++) {
             prior[i] /= priorSum;
         }
-        // incoming[j][i] = share of i's rank that flows to j: a transposed, normalised matrix so the
-        // inner loop reads one row
-        float[][] incoming = new float[n][n];
-        for (int i = 0; i < n; i++) {
-            if (out[i] == 0f) {
-                continue;
-            }
-            for (int j = 0; j < n; j++) {
-                incoming[j][i] = sim[i][j] / out[i];
-            }
-        }
-        // the graph is sparse: keep each row's non-zero entries, in order (adding the skipped zero
-        // products would not change any sum)
-        int[][] from = new int[n][];
-        float[][] share = new float[n][];
+        // row j lists the sentences i whose rank flows to j, with the share sim(i, j) / out(i), in
+        // increasing i: the edges come i-major, so j's neighbours below it arrive before those above
+        int[] rowStart = new int[n + 1];
         for (int j = 0; j < n; j++) {
-            float[] row = incoming[j];
-            int size = 0;
-            for (int i = 0; i < n; i++) {
-                if (row[i] != 0f) {
-                    size++;
-                }
-            }
-            from[j] = new int[size];
-            share[j] = new float[size];
-            int k = 0;
-            for (int i = 0; i < n; i++) {
-                if (row[i] != 0f) {
-                    from[j][k] = i;
-                    share[j][k++] = row[i];
-                }
-            }
+            rowStart[j + 1] = rowStart[j] + degree[j];
+        }
+        int[] cursor = java.util.Arrays.copyOf(rowStart, n);
+        int[] source = new int[2 * edges];
+        float[] share = new float[2 * edges];
+        for (int e = 0; e < edges; e++) {
+            int i = edgeFrom[e];
+            int j = edgeTo[e];
+            float s = edgeSim[e];
+            source[cursor[j]] = i;
+            share[cursor[j]++] = s / out[i];
+            source[cursor[i]] = j;
+            share[cursor[i]++] = s / out[j];
         }
         float[] rank = prior.clone();
         float[] next = new float[n];
         for (int iter = 0; iter < ITERATIONS; iter++) {
+            incoming(rank, rowStart, source, share, next);
             for (int j = 0; j < n; j++) {
-                int[] sources = from[j];
-                float[] weights = share[j];
-                float sum = 0f;
-                for (int k = 0; k < sources.length; k++) {
-                    sum += rank[sources[k]] * weights[k];
-                }
-                next[j] = (1 - DAMPING) * prior[j] + DAMPING * sum;
+                next[j] = (1 - DAMPING) * prior[j] + DAMPING * next[j];
             }
             // sentences with no similar neighbour leak rank; give it back through the prior
             float total = 0f;
@@ -169,6 +161,52 @@ final class HighlightSelector {
             score[i] = (1 - LEAD_WEIGHT) * centrality + LEAD_WEIGHT * position;
         }
         return score;
+    }
+
+    /**
+     * {@code sums[j]} = the rank flowing into each sentence j, each row summed in its own order.
+     * Four rows are summed side by side: a float sum is a chain of dependent additions, and four
+     * independent chains keep the adder busy (each row's additions stay in the same order, so the
+     * sums are the same bit for bit).
+     */
+    private static void incoming(float[] rank, int[] rowStart, int[] source, float[] share, float[] sums) {
+        int n = sums.length;
+        int j = 0;
+        for (; j + 3 < n; j += 4) {
+            int a = rowStart[j];
+            int b = rowStart[j + 1];
+            int c = rowStart[j + 2];
+            int d = rowStart[j + 3];
+            int lengthA = b - a;
+            int lengthB = c - b;
+            int lengthC = d - c;
+            int lengthD = rowStart[j + 4] - d;
+            int common = Math.min(Math.min(lengthA, lengthB), Math.min(lengthC, lengthD));
+            float sumA = 0f;
+            float sumB = 0f;
+            float sumC = 0f;
+            float sumD = 0f;
+            for (int k = 0; k < common; k++) {
+                sumA += rank[source[a + k]] * share[a + k];
+                sumB += rank[source[b + k]] * share[b + k];
+                sumC += rank[source[c + k]] * share[c + k];
+                sumD += rank[source[d + k]] * share[d + k];
+            }
+            sums[j] = rowSum(rank, source, share, a + common, a + lengthA, sumA);
+            sums[j + 1] = rowSum(rank, source, share, b + common, b + lengthB, sumB);
+            sums[j + 2] = rowSum(rank, source, share, c + common, c + lengthC, sumC);
+            sums[j + 3] = rowSum(rank, source, share, d + common, d + lengthD, sumD);
+        }
+        for (; j < n; j++) {
+            sums[j] = rowSum(rank, source, share, rowStart[j], rowStart[j + 1], 0f);
+        }
+    }
+
+    private static float rowSum(float[] rank, int[] source, float[] share, int from, int to, float sum) {
+        for (int k = from; k < to; k++) {
+            sum += rank[source[k]] * share[k];
+        }
+        return sum;
     }
 
     private static boolean isRedundant(int candidate, List<Integer> chosen, SentenceVectors vectors) {

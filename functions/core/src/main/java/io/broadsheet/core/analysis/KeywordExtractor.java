@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -28,8 +27,11 @@ final class KeywordExtractor {
         }
         // scores computed once, not in every comparison
         List<Scored> terms = new ArrayList<>();
-        for (Map.Entry<String, Integer> e : vectors.termsRepeated(2).entrySet()) {
-            terms.add(new Scored(e.getKey(), e.getValue() * vectors.idf(e.getKey())));
+        for (int id = 0; id < vectors.termCount(); id++) {
+            int tf = vectors.termFrequency(id);
+            if (tf >= 2) {
+                terms.add(new Scored(vectors.term(id), tf * vectors.idfOf(id)));
+            }
         }
         terms.sort((a, b) -> {
             int c = Float.compare(b.score(), a.score());

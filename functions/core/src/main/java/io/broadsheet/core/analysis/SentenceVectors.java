@@ -14,13 +14,13 @@ import java.util.Set;
  */
 final class SentenceVectors {
 
+    private final ArticleText text;
     private final Set<String> extraStopWords;
     private final Map<String, Integer> ids = new HashMap<>();
     /** The folded term of each id. */
     private String[] names = new String[256];
     private int[] documentFrequency = new int[256];
     private int[] termFrequency = new int[256];
-    private final List<List<String>> tokens;
     /** Per sentence, the term id of each token in order, or -1 where the token is not a content word. */
     private final int[][] sequences;
     private final int[][] terms;
@@ -30,37 +30,46 @@ final class SentenceVectors {
     private final int sentenceCount;
 
     SentenceVectors(List<String> sentences) {
-        this(sentences, "en");
+        this(new ArticleText(sentences), "en");
     }
 
     /** @param language the article's language: its function words are dropped as well as English ones */
-    SentenceVectors(List<String> sentences, String language) {
+    SentenceVectors(ArticleText text, String language) {
+        this.text = text;
         extraStopWords = LanguageDetector.functionWords(language.equals("en") ? "" : language);
-        sentenceCount = sentences.size();
+        sentenceCount = text.sentenceCount();
+        // each distinct spelling is judged and folded once; forms are numbered in order of first
+        // occurrence, so visiting them in order numbers the terms in order of first occurrence too
+        int[] termOfForm = new int[text.formCount()];
+        for (int f = 0; f < termOfForm.length; f++) {
+            String lower = text.formOf(f).lower;
+            termOfForm[f] = isContentWord(lower) ? id(fold(lower)) : -1;
+        }
         terms = new int[sentenceCount][];
-        tokens = new java.util.ArrayList<>(sentenceCount);
         sequences = new int[sentenceCount][];
         int[][] counts = new int[sentenceCount][];
+        int[] buffer = new int[64];
+        int[] unique = new int[64];
+        int[] count = new int[64];
         for (int s = 0; s < sentenceCount; s++) {
-            List<String> sentenceTokens = Words.tokens(sentences.get(s));
-            tokens.add(sentenceTokens);
-            int[] buffer = new int[sentenceTokens.size()];
-            int[] sequence = new int[sentenceTokens.size()];
+            int firstToken = text.firstToken(s);
+            int length = text.endToken(s) - firstToken;
+            if (buffer.length < length) {
+                buffer = new int[length];
+                unique = new int[length];
+                count = new int[length];
+            }
+            int[] sequence = new int[length];
             int size = 0;
-            for (int k = 0; k < sequence.length; k++) {
-                String token = sentenceTokens.get(k);
-                if (isContentWord(token)) {
-                    int id = id(fold(token));
+            for (int k = 0; k < length; k++) {
+                int id = termOfForm[text.form(firstToken + k)];
+                sequence[k] = id;
+                if (id >= 0) {
                     buffer[size++] = id;
-                    sequence[k] = id;
-                } else {
-                    sequence[k] = -1;
                 }
             }
             sequences[s] = sequence;
             Arrays.sort(buffer, 0, size);
-            int[] unique = new int[size];
-            int[] count = new int[size];
             int u = 0;
             for (int k = 0; k < size; k++) {
                 if (u > 0 && unique[u - 1] == buffer[k]) {
@@ -118,9 +127,9 @@ final class SentenceVectors {
         return next;
     }
 
-    /** The lower-case word tokens of a sentence, as {@link Words#tokens} gives them. */
-    List<String> tokens(int sentence) {
-        return tokens.get(sentence);
+    /** The tokenised sentences these vectors were built from. */
+    ArticleText text() {
+        return text;
     }
 
     /** Term ids of the sentence's tokens in order, -1 for tokens that are not content words. */
@@ -180,16 +189,9 @@ final class SentenceVectors {
         return idf(id == null ? 0 : documentFrequency[id]);
     }
 
-    /** Folded content terms that occur at least {@code min} times, with their counts. */
-    Map<String, Integer> termsRepeated(int min) {
-        Map<String, Integer> out = new HashMap<>();
-        for (Map.Entry<String, Integer> e : ids.entrySet()) {
-            int tf = termFrequency[e.getValue()];
-            if (tf >= min) {
-                out.put(e.getKey(), tf);
-            }
-        }
-        return out;
+    /** Inverse sentence frequency of the term with this id. */
+    float idfOf(int id) {
+        return idf(documentFrequency[id]);
     }
 
     /** Sum of the sentence's TF-IDF weights: how much distinctive content it carries. */
@@ -218,5 +220,41 @@ final class SentenceVectors {
             }
         }
         return dot / (norms[a] * norms[b]);
+    }
+
+    /**
+     * {@code out[b] = cosine(a, b)} for every b in [from, to), with the same result bit for bit:
+     * a's weights are spread over a dense array once, so each b costs one pass over its own terms
+     * instead of a branchy merge. The products come in b's term order, which is the merge's
+     * order; the terms b does not share with a add a zero product, which changes no sum
+     * (weights are positive).
+     */
+    void cosines(int a, int from, int to, float[] out, float[] scratch) {
+        if (norms[a] == 0f) {
+            Arrays.fill(out, from, to, 0f);
+            return;
+        }
+        int[] ta = terms[a];
+        float[] wa = weights[a];
+        for (int k = 0; k < ta.length; k++) {
+            scratch[ta[k]] = wa[k];
+        }
+        float normA = norms[a];
+        for (int b = from; b < to; b++) {
+            if (norms[b] == 0f) {
+                out[b] = 0f;
+                continue;
+            }
+            int[] tb = terms[b];
+            float[] wb = weights[b];
+            float dot = 0f;
+            for (int k = 0; k < tb.length; k++) {
+                dot += scratch[tb[k]] * wb[k];
+            }
+            out[b] = dot / (normA * norms[b]);
+        }
+        for (int k = 0; k < ta.length; k++) {
+            scratch[ta[k]] = 0f;
+        }
     }
 }

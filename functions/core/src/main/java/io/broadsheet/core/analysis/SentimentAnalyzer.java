@@ -37,11 +37,18 @@ public final class SentimentAnalyzer {
 
     /** Reads the tone of the given sentences, taken as one text. */
     public Reading read(List<String> sentences) {
+        return read(new ArticleText(sentences));
+    }
+
+    /** Reads the tone of sentences already tokenised (the analyzer shares one tokenisation between its steps). */
+    Reading read(ArticleText text) {
+        List<String> sentences = text.sentences();
+        SentimentScorer.Forms forms = scorer.forms(text);
         List<SentenceScore> scores = new ArrayList<>(sentences.size());
         float sum = 0f;
         float weight = 0f;
         for (int i = 0; i < sentences.size(); i++) {
-            SentimentScorer.Result r = scorer.score(sentences.get(i));
+            SentimentScorer.Result r = scorer.score(forms, i);
             List<SentimentScorer.Hit> hits = new ArrayList<>(r.hits());
             hits.sort((a, b) -> Float.compare(Math.abs(b.weight()), Math.abs(a.weight())));
             // The phrases that push the sentence its way: "awful" does not lift "Great phone, awful battery."

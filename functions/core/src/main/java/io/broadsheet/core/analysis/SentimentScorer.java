@@ -81,7 +81,9 @@ final class SentimentScorer {
     record Hit(String text, float weight) {
     }
 
-    private record Word(String text, String lower, int clause, boolean quoted, int start, int end, boolean name, int flags) {
+    /** A token as the rules see it: {@code lower} is the form's lower case with "n't" spelled "nt"; {@code form} its id in the article. */
+    private record Word(String text, String lower, int clause, boolean quoted, int start, int end, boolean name, int flags,
+                        int form, boolean allCaps) {
 
         boolean is(int flag) {
             return (flags & flag) != 0;
@@ -131,9 +133,65 @@ final class SentimentScorer {
         }
     }
 
+    /**
+     * What the rules need about each distinct spelling of an article, looked up once per spelling:
+     * the scorer's lower case, the word classes, whether it starts a listed phrase, its valence.
+     */
+    final class Forms {
+        private final ArticleText text;
+        private final String[] lower;
+        private final int[] flags;
+        private final boolean[] phraseHead;
+        private final boolean[] allCaps;
+        /** NaN until looked up. */
+        private final float[] valence;
+
+        Forms(ArticleText text) {
+            this.text = text;
+            int count = text.formCount();
+            lower = new String[count];
+            flags = new int[count];
+            phraseHead = new boolean[count];
+            allCaps = new boolean[count];
+            valence = new float[count];
+            java.util.Arrays.fill(valence, Float.NaN);
+            for (int f = 0; f < count; f++) {
+                ArticleText.Form form = text.formOf(f);
+                String l = form.lower;
+                if (l.endsWith("n't")) {
+                    // "didn't" -> "didnt" so that one set of negators covers both spellings
+                    l = l.equals("can't") ? "cant" : l.equals("won't") ? "wont" : l.replace("'", "");
+                }
+                lower[f] = l;
+                flags[f] = WordClasses.of(l);
+                phraseHead[f] = lexicon.startsPhrase(l);
+                allCaps[f] = isAllCaps(form.text);
+            }
+        }
+
+        float valence(int form) {
+            float v = valence[form];
+            if (Float.isNaN(v)) {
+                v = valence[form] = lexicon.valence(lower[form]);
+            }
+            return v;
+        }
+    }
+
+    /** The scorer's view of these tokenised sentences; build once per article and score each sentence through it. */
+    Forms forms(ArticleText text) {
+        return new Forms(text);
+    }
+
     Result score(String sentence) {
-        List<Word> words = new ArrayList<>();
-        int exclamations = lex(sentence, words);
+        return score(forms(new ArticleText(List.of(sentence))), 0);
+    }
+
+    /** Scores sentence {@code s} of the article the forms were built for. */
+    Result score(Forms forms, int s) {
+        String sentence = forms.text.sentence(s);
+        List<Word> words = new ArrayList<>(forms.text.endToken(s) - forms.text.firstToken(s));
+        int exclamations = lex(forms, s, words);
         int n = words.size();
         if (n == 0) {
             return new Result(0f, List.of());
@@ -152,7 +210,7 @@ final class SentimentScorer {
             String lower = w.lower();
             int span = 1;
             float v = 0f;
-            for (int len = lexicon.startsPhrase(lower) ? Math.min(lexicon.longestPhrase(), n - i) : 0; len >= 2; len--) {
+            for (int len = forms.phraseHead[w.form()] ? Math.min(lexicon.longestPhrase(), n - i) : 0; len >= 2; len--) {
                 Float p = lexicon.phrase(join(words, i, len));
                 if (p != null && sameClause(words, i, len)) {
                     v = p;
@@ -165,13 +223,13 @@ final class SentimentScorer {
                 continue;
             }
             if (span == 1) {
-                if (isDegreeUse(words, i) || w.is(NEG) || isKindOf(words, i) || isNonVerbLike(words, i)) {
+                if (isDegreeUse(words, i, forms) || w.is(NEG) || isKindOf(words, i) || isNonVerbLike(words, i)) {
                     continue;
                 }
                 if (w.name()) {
                     continue; // "United Nations", "Hope Street": names carry no tone
                 }
-                v = lexicon.valence(lower);
+                v = forms.valence(w.form());
             }
             if (v == 0f && !w.is(EXPECT) && !(i > 0 && words.get(i - 1).lower().equals("too"))) {
                 continue;
@@ -206,7 +264,7 @@ final class SentimentScorer {
                     continue;
                 }
             }
-            if (mixedCase && isAllCaps(w.text())) {
+            if (mixedCase && w.allCaps()) {
                 v += Math.signum(v) * CAPS_BOOST;
             }
             v += degree(words, i, v);
@@ -235,71 +293,60 @@ final class SentimentScorer {
 
     // ---- lexing ----
 
-    /** Splits into words with clause numbers and quote state; returns the number of '!'. */
-    private static int lex(String s, List<Word> out) {
+    /** The sentence's words with clause numbers and quote state; returns the number of '!'. */
+    private static int lex(Forms forms, int sentence, List<Word> out) {
+        ArticleText text = forms.text;
+        String s = text.sentence(sentence);
         int clause = 0;
         boolean quoted = false;
         int exclamations = 0;
         int n = s.length();
         int i = 0;
-        while (i < n) {
-            char c = s.charAt(i);
-            if (Words.isLetterOrDigit(c)) {
-                int start = i;
-                i++;
-                while (i < n) {
-                    char d = s.charAt(i);
-                    if (Words.isLetterOrDigit(d)) {
-                        i++;
-                    } else if ((d == '\'' || d == '’' || d == '-') && i + 1 < n && Character.isLetter(s.charAt(i + 1))) {
-                        i += 2;
-                    } else {
-                        break;
+        int endToken = text.endToken(sentence);
+        for (int t = text.firstToken(sentence); ; t++) {
+            // the characters between two words: punctuation opens clauses and quotes
+            int gapEnd = t < endToken ? text.start(t) : n;
+            for (; i < gapEnd; i++) {
+                switch (s.charAt(i)) {
+                    case ',', ';', ':', '(', ')', '—', '–' -> clause++;
+                    case '-' -> {
+                        if (i + 1 < n && s.charAt(i + 1) == ' ' && i > 0 && s.charAt(i - 1) == ' ') {
+                            clause++;
+                        }
                     }
-                }
-                String text = s.substring(start, i);
-                String lower = Words.lower(s, start, i);
-                if (lower.endsWith("n't")) {
-                    // "didn't" -> "didnt" so that one set of negators covers both spellings
-                    lower = lower.equals("can't") ? "cant" : lower.equals("won't") ? "wont" : lower.replace("'", "");
-                }
-                int flags = WordClasses.of(lower);
-                if ((flags & (COORD | CONC)) != 0) {
-                    clause++;
-                }
-                out.add(new Word(text, lower, clause, quoted, start, i, false, flags));
-                continue;
-            }
-            switch (c) {
-                case ',', ';', ':', '(', ')', '—', '–' -> clause++;
-                case '-' -> {
-                    if (i + 1 < n && s.charAt(i + 1) == ' ' && i > 0 && s.charAt(i - 1) == ' ') {
+                    case '.', '?' -> clause++;
+                    case '!' -> {
+                        exclamations++;
                         clause++;
                     }
-                }
-                case '.', '?' -> clause++;
-                case '!' -> {
-                    exclamations++;
-                    clause++;
-                }
-                case '"' -> {
-                    quoted = !quoted;
-                    clause++;
-                }
-                case '“' -> {
-                    quoted = true;
-                    clause++;
-                }
-                case '”' -> {
-                    quoted = false;
-                    clause++;
-                }
-                default -> {
+                    case '"' -> {
+                        quoted = !quoted;
+                        clause++;
+                    }
+                    case '“' -> {
+                        quoted = true;
+                        clause++;
+                    }
+                    case '”' -> {
+                        quoted = false;
+                        clause++;
+                    }
+                    default -> {
+                    }
                 }
             }
-            i++;
+            if (t == endToken) {
+                return exclamations;
+            }
+            int form = text.form(t);
+            int flags = forms.flags[form];
+            if ((flags & (COORD | CONC)) != 0) {
+                clause++;
+            }
+            i = text.end(t);
+            out.add(new Word(text.formOf(form).text, forms.lower[form], clause, quoted, text.start(t), i, false, flags,
+                    form, forms.allCaps[form]));
         }
-        return exclamations;
     }
 
     // ---- rules ----
@@ -409,14 +456,14 @@ final class SentimentScorer {
     }
 
     /** "pretty" is an intensifier before a sentiment word ("pretty bad") and praise otherwise ("a pretty case"). */
-    private boolean isDegreeUse(List<Word> words, int i) {
+    private static boolean isDegreeUse(List<Word> words, int i, Forms forms) {
         String lower = words.get(i).lower();
         if (!lower.equals("pretty")) {
             return words.get(i).is(DEG);
         }
         int clause = words.get(i).clause();
         for (int k = i + 1; k < words.size() && k <= i + 3 && words.get(k).clause() == clause; k++) {
-            if (lexicon.valence(words.get(k).lower()) != 0f) {
+            if (forms.valence(words.get(k).form()) != 0f) {
                 return true;
             }
         }
@@ -609,9 +656,10 @@ final class SentimentScorer {
         }
         for (int i = 1; i < words.size(); i++) {
             Word w = words.get(i);
-            if (Character.isUpperCase(w.text().charAt(0)) && !isAllCaps(w.text()) && !w.lower().equals("i")
+            if (Character.isUpperCase(w.text().charAt(0)) && !w.allCaps() && !w.lower().equals("i")
                     && words.get(i - 1).clause() == w.clause()) {
-                words.set(i, new Word(w.text(), w.lower(), w.clause(), w.quoted(), w.start(), w.end(), true, w.flags()));
+                words.set(i, new Word(w.text(), w.lower(), w.clause(), w.quoted(), w.start(), w.end(), true, w.flags(),
+                        w.form(), w.allCaps()));
             }
         }
     }
@@ -619,7 +667,7 @@ final class SentimentScorer {
     private static boolean hasMixedCase(List<Word> words) {
         int caps = 0;
         for (Word w : words) {
-            if (isAllCaps(w.text())) {
+            if (w.allCaps()) {
                 caps++;
             }
         }

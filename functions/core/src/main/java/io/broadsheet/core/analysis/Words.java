@@ -71,13 +71,18 @@ final class Words {
 
     /** The lower-case form of text[start, end), allocating nothing beyond the substring when it is already lower case. */
     static String lower(String text, int start, int end) {
-        boolean plain = true;
-        for (int k = start; k < end && plain; k++) {
-            char c = text.charAt(k);
-            plain = c < 128 ? c < 'A' || c > 'Z' : !Character.isUpperCase(c) && c != '’';
+        return lower(text.substring(start, end));
+    }
+
+    /** The lower-case form of a word token, the word itself when it is already lower case. */
+    static String lower(String word) {
+        for (int k = 0; k < word.length(); k++) {
+            char c = word.charAt(k);
+            if (c < 128 ? c >= 'A' && c <= 'Z' : Character.isUpperCase(c) || c == '’') {
+                return word.replace('’', '\'').toLowerCase(Locale.ROOT);
+            }
         }
-        String word = text.substring(start, end);
-        return plain ? word : word.replace('’', '\'').toLowerCase(Locale.ROOT);
+        return word;
     }
 
     /** Words in the text, counted the way a reader would: runs of non-space characters with a letter or digit. */
