@@ -36,13 +36,26 @@ public final class ArticleAnalyzer {
             words += Words.count(paragraph);
         }
         int minutes = Math.max(1, Math.round(words / (float) WORDS_PER_MINUTE));
-        String language = languages.detect(article.title() + "\n" + article.body());
+        String language = languages.detect(opening(article));
         ArticleText text = new ArticleText(sentences);
         SentenceVectors vectors = new SentenceVectors(text, language);
         List<Aspects.Aspect> aspects = Aspects.find(article.title(), sentences, vectors);
         List<Insight> rows = insights.extract(aspects, sentences, vectors);
         return new Analysis(language, words, minutes, sentiment(language, text),
                 highlights.select(sentences, vectors), rows, keywords.extract(aspects, vectors));
+    }
+
+    /** The start of title + "\n" + body that language detection reads, without joining the whole body. */
+    private static String opening(Article article) {
+        StringBuilder text = new StringBuilder(LanguageDetector.SAMPLE_CHARS + 16).append(article.title()).append('\n');
+        List<String> paragraphs = article.paragraphs();
+        for (int p = 0; p < paragraphs.size() && text.length() < LanguageDetector.SAMPLE_CHARS; p++) {
+            if (p > 0) {
+                text.append("\n\n");
+            }
+            text.append(paragraphs.get(p));
+        }
+        return text.length() > LanguageDetector.SAMPLE_CHARS ? text.substring(0, LanguageDetector.SAMPLE_CHARS) : text.toString();
     }
 
     /** The sentence-level sentiment reading (per-sentence scores included) of an article, whatever its language. */

@@ -29,6 +29,8 @@ final class ArticleText {
     }
 
     private final List<String> sentences;
+    /** {@link Words#count} of each sentence, -1 until asked for. */
+    private final int[] wordCounts;
     /** Tokens of sentence s are first[s] .. first[s + 1] - 1. */
     private final int[] first;
     private int[] form = new int[256];
@@ -44,6 +46,8 @@ final class ArticleText {
     ArticleText(List<String> sentences) {
         this.sentences = sentences;
         first = new int[sentences.size() + 1];
+        wordCounts = new int[sentences.size()];
+        Arrays.fill(wordCounts, -1);
         for (int s = 0; s < sentences.size(); s++) {
             first[s] = tokenCount;
             tokenise(sentences.get(s));
@@ -156,6 +160,15 @@ final class ArticleText {
 
     String sentence(int s) {
         return sentences.get(s);
+    }
+
+    /** {@link Words#count} of the sentence, counted once. */
+    int wordCount(int s) {
+        int count = wordCounts[s];
+        if (count < 0) {
+            count = wordCounts[s] = Words.count(sentences.get(s));
+        }
+        return count;
     }
 
     /** Index of the sentence's first token. */

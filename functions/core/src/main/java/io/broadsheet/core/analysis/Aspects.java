@@ -17,8 +17,79 @@ import java.util.Set;
  */
 final class Aspects {
 
-    /** An actor or topic with the sentences that mention it, most mentioned first. */
-    record Aspect(String name, boolean named, Set<String> keys, List<Integer> sentences, float salience) {
+    /**
+     * An actor or topic with the sentences that mention it. A topic's name and keys are built when
+     * first asked for: an article has hundreds of candidate topics and the steps read a few.
+     */
+    static final class Aspect {
+        private final String display;
+        private final boolean named;
+        private final List<Integer> sentences;
+        private final float salience;
+        private Set<String> keys;
+        private String name;
+        /** A topic's terms (the second -1 for a single word), to build its keys from. */
+        private final SentenceVectors vectors;
+        private final int term;
+        private final int nextTerm;
+
+        /** A named actor, place or organisation. */
+        Aspect(String name, Set<String> keys, List<Integer> sentences, float salience) {
+            this.display = name;
+            this.name = name;
+            this.named = true;
+            this.keys = keys;
+            this.sentences = sentences;
+            this.salience = salience;
+            this.vectors = null;
+            this.term = -1;
+            this.nextTerm = -1;
+        }
+
+        /** A topic: a content word or word pair, named as first written, capitalised. */
+        Aspect(String display, SentenceVectors vectors, int term, int nextTerm, List<Integer> sentences, float salience) {
+            this.display = display;
+            this.named = false;
+            this.sentences = sentences;
+            this.salience = salience;
+            this.vectors = vectors;
+            this.term = term;
+            this.nextTerm = nextTerm;
+        }
+
+        String name() {
+            if (name == null) {
+                name = capitalise(display);
+            }
+            return name;
+        }
+
+        boolean named() {
+            return named;
+        }
+
+        /** Lower-case (for topics: folded) forms that mention the aspect. */
+        Set<String> keys() {
+            if (keys == null) {
+                keys = Set.of(nextTerm < 0 ? vectors.term(term) : vectors.term(term) + " " + vectors.term(nextTerm));
+            }
+            return keys;
+        }
+
+        /** Indexes of the sentences that mention it, in order. */
+        List<Integer> sentences() {
+            return sentences;
+        }
+
+        float salience() {
+            return salience;
+        }
+
+        @Override
+        public String toString() {
+            return "Aspect[" + name() + ", named=" + named + ", keys=" + keys() + ", sentences=" + sentences
+                    + ", salience=" + salience + "]";
+        }
     }
 
     private static final Set<String> TITLES = Set.of(
@@ -62,7 +133,7 @@ final class Aspects {
                 continue;
             }
             float salience = m.sentences.size() * 1.2f + leadBonus(m.sentences) + (m.mentionedIn(lowerTitle) ? 1f : 0f);
-            out.add(new Aspect(m.display, true, m.keys, List.copyOf(m.sentences), salience));
+            out.add(new Aspect(m.display, m.keys, List.copyOf(m.sentences), salience));
         }
         out.addAll(topics(text, vectors, named, lowerTitle));
         out.sort((a, b) -> Float.compare(b.salience(), a.salience()));
@@ -134,18 +205,19 @@ final class Aspects {
         boolean[] covered = new boolean[vectors.termCount()];
         for (TopicMention m : pairs) {
             if (m.count >= 2) {
-                String key = vectors.term(m.term) + " " + vectors.term(m.nextTerm);
-                float salience = m.sentences.size() * 1.0f + leadBonus(m.sentences) + (lowerTitle.contains(m.display) ? 1f : 0f);
-                out.add(new Aspect(capitalise(m.display), false, Set.of(key), List.copyOf(m.sentences), salience));
+                List<Integer> sentences = m.sentences();
+                float salience = sentences.size() * 1.0f + leadBonus(sentences) + (lowerTitle.contains(m.display) ? 1f : 0f);
+                out.add(new Aspect(m.display, vectors, m.term, m.nextTerm, sentences, salience));
                 covered[m.term] = true;
                 covered[m.nextTerm] = true;
             }
         }
         for (TopicMention m : singles) {
             if (m.count >= 3 && !covered[m.term]) {
-                float salience = m.sentences.size() * 0.8f * Math.min(1f, vectors.idfOf(m.term))
+                List<Integer> sentences = m.sentences();
+                float salience = sentences.size() * 0.8f * Math.min(1f, vectors.idfOf(m.term))
                         + (lowerTitle.contains(m.display) ? 1f : 0f);
-                out.add(new Aspect(capitalise(m.display), false, Set.of(vectors.term(m.term)), List.copyOf(m.sentences), salience));
+                out.add(new Aspect(m.display, vectors, m.term, -1, sentences, salience));
             }
         }
         return out;
@@ -157,7 +229,8 @@ final class Aspects {
         final int term;
         /** The pair's second term, or -1 for a single word. */
         final int nextTerm;
-        final List<Integer> sentences = new ArrayList<>(4);
+        private int[] sentences = new int[4];
+        private int sentenceCount;
         int count;
 
         TopicMention(String display, int term, int nextTerm) {
@@ -168,9 +241,41 @@ final class Aspects {
 
         void add(int sentence) {
             count++;
-            if (sentences.isEmpty() || sentences.get(sentences.size() - 1) != sentence) {
-                sentences.add(sentence);
+            if (sentenceCount == 0 || sentences[sentenceCount - 1] != sentence) {
+                if (sentenceCount == sentences.length) {
+                    sentences = java.util.Arrays.copyOf(sentences, sentenceCount * 2);
+                }
+                sentences[sentenceCount++] = sentence;
             }
+        }
+
+        /** The sentences, as an immutable list (no boxing until read). */
+        List<Integer> sentences() {
+            int[] values = sentences;
+            int size = sentenceCount;
+            return new IntegerList(values, size);
+        }
+    }
+
+    /** An immutable list over the first {@code size} values of an array nobody writes any more. */
+    private static final class IntegerList extends java.util.AbstractList<Integer> implements java.util.RandomAccess {
+        private final int[] values;
+        private final int size;
+
+        IntegerList(int[] values, int size) {
+            this.values = values;
+            this.size = size;
+        }
+
+        @Override
+        public Integer get(int index) {
+            java.util.Objects.checkIndex(index, size);
+            return values[index];
+        }
+
+        @Override
+        public int size() {
+            return size;
         }
     }
 

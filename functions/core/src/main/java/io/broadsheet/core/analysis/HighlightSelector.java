@@ -32,7 +32,7 @@ final class HighlightSelector {
         boolean[] eligible = new boolean[n];
         int eligibleCount = 0;
         for (int i = 0; i < n; i++) {
-            eligible[i] = isEligible(sentences.get(i));
+            eligible[i] = isEligible(sentences.get(i), vectors.text().wordCount(i));
             eligibleCount += eligible[i] ? 1 : 0;
         }
         if (eligibleCount == 0) {
@@ -220,7 +220,10 @@ final class HighlightSelector {
 
     /** A complete statement of reasonable length: not a question, a fragment or a lead-in to a list. */
     static boolean isEligible(String sentence) {
-        int words = Words.count(sentence);
+        return isEligible(sentence, Words.count(sentence));
+    }
+
+    private static boolean isEligible(String sentence, int words) {
         if (words < MIN_WORDS || words > MAX_WORDS) {
             return false;
         }

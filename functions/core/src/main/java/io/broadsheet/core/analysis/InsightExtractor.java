@@ -33,7 +33,7 @@ final class InsightExtractor {
             int best = -1;
             float bestScore = 0f;
             for (int i : aspect.sentences()) {
-                if (usedSentences.contains(i) || !isStatement(sentences.get(i))) {
+                if (usedSentences.contains(i) || !isStatement(sentences.get(i), vectors.text().wordCount(i))) {
                     continue;
                 }
                 float score = informativeness(sentences.get(i), i, vectors);
@@ -54,7 +54,7 @@ final class InsightExtractor {
 
     /** Distinctive content per word, with a nudge for figures and for the lead; very long sentences lose out. */
     private static float informativeness(String sentence, int index, SentenceVectors vectors) {
-        int words = Math.max(1, Words.count(sentence));
+        int words = Math.max(1, vectors.text().wordCount(index));
         float score = vectors.weight(index) / (float) Math.sqrt(words);
         for (int c = 0; c < sentence.length(); c++) {
             if (Character.isDigit(sentence.charAt(c))) {
@@ -68,8 +68,7 @@ final class InsightExtractor {
         return score;
     }
 
-    private static boolean isStatement(String sentence) {
-        int words = Words.count(sentence);
+    private static boolean isStatement(String sentence, int words) {
         return words >= 5 && !sentence.endsWith("?");
     }
 

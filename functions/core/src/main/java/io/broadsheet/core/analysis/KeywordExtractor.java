@@ -33,22 +33,24 @@ final class KeywordExtractor {
                 terms.add(new Scored(vectors.term(id), tf * vectors.idfOf(id)));
             }
         }
-        terms.sort((a, b) -> {
-            int c = Float.compare(b.score(), a.score());
-            return c != 0 ? c : a.term().compareTo(b.term());
-        });
-        for (Scored e : terms) {
-            if (out.size() >= MAX_KEYWORDS) {
-                break;
-            }
-            if (addUnseen(e.term(), seen)) {
-                out.add(e.term());
+        // best first: a heap (built in linear time) gives the few needed without sorting them all
+        java.util.PriorityQueue<Scored> best = new java.util.PriorityQueue<>(terms);
+        while (!best.isEmpty() && out.size() < MAX_KEYWORDS) {
+            String term = best.poll().term();
+            if (addUnseen(term, seen)) {
+                out.add(term);
             }
         }
         return List.copyOf(out);
     }
 
-    private record Scored(String term, float score) {
+    /** Higher score first, ties alphabetically (terms are distinct, so the order is total). */
+    private record Scored(String term, float score) implements Comparable<Scored> {
+        @Override
+        public int compareTo(Scored other) {
+            int c = Float.compare(other.score, score);
+            return c != 0 ? c : term.compareTo(other.term);
+        }
     }
 
     private static boolean addUnseen(String term, Set<String> seen) {

@@ -40,7 +40,9 @@ public final class LanguageDetector {
     /** Each profiled word with a bit per language whose profile holds it. */
     private static final Map<String, Integer> MASKS = masks();
     /** The opening of an article is plenty to tell its language. */
-    private static final int SAMPLE_CHARS = 2_000;
+    static final int SAMPLE_CHARS = 2_000;
+    /** No token longer than the longest profiled word can be one. */
+    private static final int LONGEST = longest();
 
     private static Map<String, Integer> masks() {
         Map<String, Integer> m = new java.util.HashMap<>();
@@ -53,12 +55,34 @@ public final class LanguageDetector {
         return Map.copyOf(m);
     }
 
+    private static int longest() {
+        int longest = 0;
+        for (Set<String> words : PROFILES.values()) {
+            for (String w : words) {
+                longest = Math.max(longest, w.length());
+            }
+        }
+        return longest;
+    }
+
     /** ISO 639-1 code of the likeliest language, or {@link #UNDETERMINED} when the text gives too little to go on. */
     public String detect(String text) {
-        List<String> tokens = Words.tokens(text.length() > SAMPLE_CHARS ? text.substring(0, SAMPLE_CHARS) : text);
+        String sample = text.length() > SAMPLE_CHARS ? text.substring(0, SAMPLE_CHARS) : text;
         int[] hits = new int[ORDER.size()];
-        for (String token : tokens) {
-            Integer mask = MASKS.get(token);
+        int n = sample.length();
+        int i = 0;
+        while (i < n) {
+            // the tokens of Words.tokens; only those short enough to be a profiled word are looked up
+            if (!Words.isLetterOrDigit(sample.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            i = Words.tokenEnd(sample, i);
+            if (i - start > LONGEST) {
+                continue;
+            }
+            Integer mask = MASKS.get(Words.lower(sample, start, i));
             if (mask == null) {
                 continue;
             }

@@ -61,6 +61,17 @@ final class SentimentScorer {
             "suggests", "suggest", "expected", "if");
 
     private final SentimentLexicon lexicon;
+    /**
+     * Each lower-case word's entry, computed on first sight: a word costs four lexicon lookups
+     * (classes, phrase head, valence, the inflection fallback) the first time, one lookup after.
+     * Bounded; the scores never depend on what is cached.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<String, Entry> entries = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int ENTRY_CACHE_LIMIT = 50_000;
+
+    /** A word as the rules see it: "n't" spelled "nt", its classes, whether a listed phrase starts with it, its valence. */
+    private record Entry(String lower, int flags, boolean phraseHead, float valence) {
+    }
 
     SentimentScorer(SentimentLexicon lexicon) {
         this.lexicon = lexicon;
@@ -143,7 +154,6 @@ final class SentimentScorer {
         private final int[] flags;
         private final boolean[] phraseHead;
         private final boolean[] allCaps;
-        /** NaN until looked up. */
         private final float[] valence;
 
         Forms(ArticleText text) {
@@ -154,28 +164,37 @@ final class SentimentScorer {
             phraseHead = new boolean[count];
             allCaps = new boolean[count];
             valence = new float[count];
-            java.util.Arrays.fill(valence, Float.NaN);
             for (int f = 0; f < count; f++) {
                 ArticleText.Form form = text.formOf(f);
-                String l = form.lower;
-                if (l.endsWith("n't")) {
-                    // "didn't" -> "didnt" so that one set of negators covers both spellings
-                    l = l.equals("can't") ? "cant" : l.equals("won't") ? "wont" : l.replace("'", "");
-                }
-                lower[f] = l;
-                flags[f] = WordClasses.of(l);
-                phraseHead[f] = lexicon.startsPhrase(l);
+                Entry entry = entry(form.lower);
+                lower[f] = entry.lower();
+                flags[f] = entry.flags();
+                phraseHead[f] = entry.phraseHead();
+                valence[f] = entry.valence();
                 allCaps[f] = isAllCaps(form.text);
             }
         }
 
         float valence(int form) {
-            float v = valence[form];
-            if (Float.isNaN(v)) {
-                v = valence[form] = lexicon.valence(lower[form]);
-            }
-            return v;
+            return valence[form];
         }
+    }
+
+    private Entry entry(String word) {
+        Entry entry = entries.get(word);
+        if (entry != null) {
+            return entry;
+        }
+        String l = word;
+        if (l.endsWith("n't")) {
+            // "didn't" -> "didnt" so that one set of negators covers both spellings
+            l = l.equals("can't") ? "cant" : l.equals("won't") ? "wont" : l.replace("'", "");
+        }
+        entry = new Entry(l, WordClasses.of(l), lexicon.startsPhrase(l), lexicon.valence(l));
+        if (entries.size() < ENTRY_CACHE_LIMIT) {
+            entries.put(word, entry);
+        }
+        return entry;
     }
 
     /** The scorer's view of these tokenised sentences; build once per article and score each sentence through it. */

@@ -39,26 +39,32 @@ final class Words {
         int n = text.length();
         int i = 0;
         while (i < n) {
-            char c = text.charAt(i);
-            if (isLetterOrDigit(c)) {
+            if (isLetterOrDigit(text.charAt(i))) {
                 int start = i;
-                i++;
-                while (i < n) {
-                    char d = text.charAt(i);
-                    if (isLetterOrDigit(d)) {
-                        i++;
-                    } else if ((d == '\'' || d == '’' || d == '-') && i + 1 < n && Character.isLetter(text.charAt(i + 1))) {
-                        i += 2;
-                    } else {
-                        break;
-                    }
-                }
+                i = tokenEnd(text, i);
                 out.add(lower(text, start, i));
             } else {
                 i++;
             }
         }
         return out;
+    }
+
+    /** Where the token that starts at {@code start} (a letter or digit) ends, exclusive. */
+    static int tokenEnd(String text, int start) {
+        int n = text.length();
+        int i = start + 1;
+        while (i < n) {
+            char d = text.charAt(i);
+            if (isLetterOrDigit(d)) {
+                i++;
+            } else if ((d == '\'' || d == '’' || d == '-') && i + 1 < n && Character.isLetter(text.charAt(i + 1))) {
+                i += 2;
+            } else {
+                break;
+            }
+        }
+        return i;
     }
 
     /** {@link Character#isLetterOrDigit(char)} with the ASCII answer computed inline (tokenising calls it for every character). */
