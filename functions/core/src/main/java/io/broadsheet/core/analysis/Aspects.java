@@ -22,7 +22,7 @@ final class Aspects {
      * first asked for: an article has hundreds of candidate topics and the steps read a few.
      */
     static final class Aspect {
-        private final String display;
+        private final TopicMention mention;
         private final boolean named;
         private final List<Integer> sentences;
         private final float salience;
@@ -35,7 +35,7 @@ final class Aspects {
 
         /** A named actor, place or organisation. */
         Aspect(String name, Set<String> keys, List<Integer> sentences, float salience) {
-            this.display = name;
+            this.mention = null;
             this.name = name;
             this.named = true;
             this.keys = keys;
@@ -47,19 +47,19 @@ final class Aspects {
         }
 
         /** A topic: a content word or word pair, named as first written, capitalised. */
-        Aspect(String display, SentenceVectors vectors, int term, int nextTerm, List<Integer> sentences, float salience) {
-            this.display = display;
+        private Aspect(TopicMention mention, SentenceVectors vectors, List<Integer> sentences, float salience) {
+            this.mention = mention;
             this.named = false;
             this.sentences = sentences;
             this.salience = salience;
             this.vectors = vectors;
-            this.term = term;
-            this.nextTerm = nextTerm;
+            this.term = mention.term;
+            this.nextTerm = mention.nextTerm;
         }
 
         String name() {
             if (name == null) {
-                name = capitalise(display);
+                name = capitalise(mention.display());
             }
             return name;
         }
@@ -105,6 +105,8 @@ final class Aspects {
             "co-founder", "analyst", "economist", "author", "editor", "reporter", "envoy", "union", "councilor",
             "senior", "junior", "lawyer", "attorney", "dr.", "mr.", "mrs.", "ms.");
 
+    private static final int LONGEST_TITLE = TITLES.stream().mapToInt(String::length).max().orElse(0);
+
     private static final Set<String> CONNECTORS = Set.of("of", "for", "de", "van", "von", "der", "du", "la", "al", "del", "da", "on", "&");
 
     private static final Set<String> CALENDAR = Set.of(
@@ -136,8 +138,27 @@ final class Aspects {
             out.add(new Aspect(m.display, m.keys, List.copyOf(m.sentences), salience));
         }
         out.addAll(topics(text, vectors, named, lowerTitle));
-        out.sort((a, b) -> Float.compare(b.salience(), a.salience()));
-        return out;
+        return bySalience(out);
+    }
+
+    /**
+     * The aspects, most salient first, ties in their present order: the order of a stable sort by
+     * {@code Float.compare}, got by sorting primitive keys (salience as an int that orders like
+     * {@code Float.compare}, inverted, then the index) instead of objects through a comparator.
+     */
+    private static List<Aspect> bySalience(List<Aspect> aspects) {
+        long[] keys = new long[aspects.size()];
+        for (int k = 0; k < keys.length; k++) {
+            int bits = Float.floatToIntBits(aspects.get(k).salience());
+            int ordered = bits ^ ((bits >> 31) & 0x7fffffff);
+            keys[k] = ((long) ~ordered << 32) | k;
+        }
+        java.util.Arrays.sort(keys);
+        List<Aspect> sorted = new ArrayList<>(keys.length);
+        for (long key : keys) {
+            sorted.add(aspects.get((int) key));
+        }
+        return sorted;
     }
 
     private static float leadBonus(List<Integer> sentences) {
@@ -182,7 +203,7 @@ final class Aspects {
                 if (vectors.termFrequency(term) >= 3) {
                     TopicMention single = singleOf[term];
                     if (single == null) {
-                        single = singleOf[term] = new TopicMention(text.lower(firstToken + t), term, -1);
+                        single = singleOf[term] = new TopicMention(text.lower(firstToken + t), null, term, -1);
                         singles.add(single);
                     }
                     single.add(i);
@@ -193,7 +214,7 @@ final class Aspects {
                         int index = pairTable.mention[slot];
                         if (index < 0) {
                             index = pairTable.mention[slot] = pairs.size();
-                            pairs.add(new TopicMention(text.lower(firstToken + t) + " " + text.lower(firstToken + t + 1),
+                            pairs.add(new TopicMention(text.lower(firstToken + t), text.lower(firstToken + t + 1),
                                     term, seq[t + 1]));
                         }
                         pairs.get(index).add(i);
@@ -206,8 +227,8 @@ final class Aspects {
         for (TopicMention m : pairs) {
             if (m.count >= 2) {
                 List<Integer> sentences = m.sentences();
-                float salience = sentences.size() * 1.0f + leadBonus(sentences) + (lowerTitle.contains(m.display) ? 1f : 0f);
-                out.add(new Aspect(m.display, vectors, m.term, m.nextTerm, sentences, salience));
+                float salience = sentences.size() * 1.0f + leadBonus(sentences) + (m.isIn(lowerTitle) ? 1f : 0f);
+                out.add(new Aspect(m, vectors, sentences, salience));
                 covered[m.term] = true;
                 covered[m.nextTerm] = true;
             }
@@ -216,8 +237,8 @@ final class Aspects {
             if (m.count >= 3 && !covered[m.term]) {
                 List<Integer> sentences = m.sentences();
                 float salience = sentences.size() * 0.8f * Math.min(1f, vectors.idfOf(m.term))
-                        + (lowerTitle.contains(m.display) ? 1f : 0f);
-                out.add(new Aspect(m.display, vectors, m.term, -1, sentences, salience));
+                        + (m.isIn(lowerTitle) ? 1f : 0f);
+                out.add(new Aspect(m, vectors, sentences, salience));
             }
         }
         return out;
@@ -225,7 +246,10 @@ final class Aspects {
 
     /** A content word or word pair as first written, with the sentences that use it. */
     private static final class TopicMention {
-        final String display;
+        /** The word, or the pair's first word, as first written (lower case). */
+        final String first;
+        /** The pair's second word, null for a single word. */
+        final String second;
         final int term;
         /** The pair's second term, or -1 for a single word. */
         final int nextTerm;
@@ -233,8 +257,9 @@ final class Aspects {
         private int sentenceCount;
         int count;
 
-        TopicMention(String display, int term, int nextTerm) {
-            this.display = display;
+        TopicMention(String first, String second, int term, int nextTerm) {
+            this.first = first;
+            this.second = second;
             this.term = term;
             this.nextTerm = nextTerm;
         }
@@ -247,6 +272,26 @@ final class Aspects {
                 }
                 sentences[sentenceCount++] = sentence;
             }
+        }
+
+        /** The words as first written, a space between a pair's words. */
+        String display() {
+            return second == null ? first : first + " " + second;
+        }
+
+        /** {@code text.contains(display())}, without building the display. */
+        boolean isIn(String text) {
+            if (second == null) {
+                return text.contains(first);
+            }
+            int length = first.length() + 1 + second.length();
+            for (int at = text.indexOf(first); at >= 0 && at + length <= text.length(); at = text.indexOf(first, at + 1)) {
+                int space = at + first.length();
+                if (text.charAt(space) == ' ' && text.startsWith(second, space + 1)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** The sentences, as an immutable list (no boxing until read). */
@@ -557,12 +602,12 @@ final class Aspects {
         boolean sentenceStart = true;
         char gap = ' ';
         while (i <= n) {
-            if (i < n && Character.isLetter(sentence.charAt(i))) {
+            if (i < n && isLetter(sentence.charAt(i))) {
                 int start = i;
-                while (i < n && (Character.isLetterOrDigit(sentence.charAt(i)) || sentence.charAt(i) == '-'
-                        || (sentence.charAt(i) == '.' && i + 1 < n && Character.isLetter(sentence.charAt(i + 1)))
+                while (i < n && (Words.isLetterOrDigit(sentence.charAt(i)) || sentence.charAt(i) == '-'
+                        || (sentence.charAt(i) == '.' && i + 1 < n && isLetter(sentence.charAt(i + 1)))
                         || ((sentence.charAt(i) == '\'' || sentence.charAt(i) == '’') && i + 1 < n
-                        && Character.isLetter(sentence.charAt(i + 1))))) {
+                        && isLetter(sentence.charAt(i + 1))))) {
                     i++;
                 }
                 if (i + 1 < n && sentence.charAt(i) == '.' && sentence.indexOf('.', start) < i) {
@@ -570,7 +615,9 @@ final class Aspects {
                 }
                 if (!Character.isUpperCase(sentence.charAt(start)) && (run.isEmpty() || i - start > 3)) {
                     // a lower-case word that cannot be a connector inside a name: ends any run, no allocation
-                    flush(run, out);
+                    if (!run.isEmpty()) {
+                        flush(run, out);
+                    }
                     sentenceStart = false;
                     gap = i < n ? sentence.charAt(i) : ' ';
                     continue;
@@ -605,8 +652,8 @@ final class Aspects {
                     continue;
                 }
                 i++;
-                if (i < n && !Character.isLetter(sentence.charAt(i)) && sentence.charAt(i) != ' '
-                        && !(sentence.charAt(i) == '&' && !run.isEmpty())) {
+                if (!run.isEmpty() && i < n && !isLetter(sentence.charAt(i)) && sentence.charAt(i) != ' '
+                        && sentence.charAt(i) != '&') {
                     flush(run, out);
                 }
             }
@@ -621,23 +668,42 @@ final class Aspects {
     }
 
     private static void flush(List<String> run, List<String> out) {
+        if (run.isEmpty()) {
+            return;
+        }
         while (!run.isEmpty() && CONNECTORS.contains(run.get(run.size() - 1))) {
             run.remove(run.size() - 1);
         }
         int from = 0;
-        while (from < run.size() && (TITLES.contains(run.get(from).toLowerCase(Locale.ROOT).replace(".", ""))
-                || run.get(from).equalsIgnoreCase("the"))) {
+        while (from < run.size() && (isTitle(run.get(from)) || run.get(from).equalsIgnoreCase("the"))) {
             from++;
         }
-        if (from < run.size()) {
-            List<String> name = run.subList(from, run.size());
-            String phrase = String.join(" ", name);
-            boolean calendar = name.size() == 1 && CALENDAR.contains(phrase.toLowerCase(Locale.ROOT));
-            boolean stop = name.size() == 1 && Words.isStopWord(phrase.toLowerCase(Locale.ROOT));
-            if (!calendar && !stop && phrase.length() > 1) {
+        int size = run.size() - from;
+        if (size > 0) {
+            String phrase = size == 1 ? run.get(from) : String.join(" ", run.subList(from, run.size()));
+            boolean dropped = false;
+            if (size == 1) {
+                String lower = phrase.toLowerCase(Locale.ROOT);
+                dropped = CALENDAR.contains(lower) || Words.isStopWord(lower);
+            }
+            if (!dropped && phrase.length() > 1) {
                 out.add(phrase);
             }
         }
         run.clear();
+    }
+
+    private static boolean isTitle(String word) {
+        int letters = 0;
+        for (int k = 0; k < word.length(); k++) {
+            letters += word.charAt(k) == '.' ? 0 : 1;
+        }
+        // lower case never shortens a word: one longer than every title is none
+        return letters <= LONGEST_TITLE && TITLES.contains(word.toLowerCase(Locale.ROOT).replace(".", ""));
+    }
+
+    /** {@link Character#isLetter(char)}, ASCII answered inline. */
+    private static boolean isLetter(char c) {
+        return c < 128 ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') : Character.isLetter(c);
     }
 }

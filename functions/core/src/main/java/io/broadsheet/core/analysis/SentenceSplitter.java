@@ -48,6 +48,10 @@ public final class SentenceSplitter {
             "also", "even", "instead", "nor", "or", "despite", "other", "several", "few", "during", "under",
             "over", "until", "about", "more", "only");
 
+    /** The longest title, abbreviation or month: a longer word without periods is none of them. */
+    private static final int LONGEST_ABBREVIATION = java.util.stream.Stream.of(TITLES, ABBREVIATIONS, CALENDAR, Set.of("nos"))
+            .flatMap(Set::stream).mapToInt(String::length).max().orElse(0);
+
     private static final String CLOSERS = "\"'”’)]»";
     private static final String OPENING_QUOTES = "\"'“‘(«[";
 
@@ -55,7 +59,7 @@ public final class SentenceSplitter {
     public List<String> split(List<String> paragraphs) {
         List<String> out = new ArrayList<>();
         for (String paragraph : paragraphs) {
-            out.addAll(split(paragraph));
+            split(paragraph, out);
         }
         return out;
     }
@@ -63,6 +67,11 @@ public final class SentenceSplitter {
     /** Splits one paragraph into its sentences, each trimmed and as written. */
     public List<String> split(String paragraph) {
         List<String> out = new ArrayList<>();
+        split(paragraph, out);
+        return out;
+    }
+
+    private static void split(String paragraph, List<String> out) {
         String text = paragraph.strip();
         int n = text.length();
         int start = 0;
@@ -105,7 +114,6 @@ public final class SentenceSplitter {
         if (!rest.isEmpty()) {
             out.add(rest);
         }
-        return out;
     }
 
     private static boolean isTerminator(char c) {
@@ -139,6 +147,9 @@ public final class SentenceSplitter {
             return !isTitle(lastToken(text, start, termStart));
         }
         String token = lastToken(text, start, termStart);
+        if (token.length() > LONGEST_ABBREVIATION && token.indexOf('.') < 0) {
+            return true; // a plain word (lower case never shortens one): no title, abbreviation or initial
+        }
         String lower = token.toLowerCase(Locale.ROOT);
         String nextWord = firstWord(text, wordStart);
         boolean opener = OPENERS.contains(nextWord.toLowerCase(Locale.ROOT));

@@ -92,12 +92,39 @@ final class SentimentScorer {
     record Hit(String text, float weight) {
     }
 
-    /** A token as the rules see it: {@code lower} is the form's lower case with "n't" spelled "nt"; {@code form} its id in the article. */
-    private record Word(String text, String lower, int clause, boolean quoted, int start, int end, boolean name, int flags,
-                        int form, boolean allCaps) {
+    /**
+     * A sentence's words as the rules see them, word k at index k of each array: {@code lower} is
+     * the lower case with "n't" spelled "nt", {@code form} the spelling's id in the article, {@code name}
+     * set by {@link #markNames}. One per article, refilled for each sentence.
+     */
+    private static final class Lexed {
+        int n;
+        String[] text;
+        String[] lower;
+        int[] clause;
+        boolean[] quoted;
+        int[] start;
+        int[] end;
+        boolean[] name;
+        int[] flags;
+        int[] form;
+        boolean[] allCaps;
 
-        boolean is(int flag) {
-            return (flags & flag) != 0;
+        Lexed(int capacity) {
+            text = new String[capacity];
+            lower = new String[capacity];
+            clause = new int[capacity];
+            quoted = new boolean[capacity];
+            start = new int[capacity];
+            end = new int[capacity];
+            name = new boolean[capacity];
+            flags = new int[capacity];
+            form = new int[capacity];
+            allCaps = new boolean[capacity];
+        }
+
+        boolean is(int k, int flag) {
+            return (flags[k] & flag) != 0;
         }
     }
 
@@ -155,6 +182,8 @@ final class SentimentScorer {
         private final boolean[] phraseHead;
         private final boolean[] allCaps;
         private final float[] valence;
+        /** Scratch for one sentence at a time. */
+        private Lexed words = new Lexed(64);
 
         Forms(ArticleText text) {
             this.text = text;
@@ -209,11 +238,11 @@ final class SentimentScorer {
     /** Scores sentence {@code s} of the article the forms were built for. */
     Result score(Forms forms, int s) {
         String sentence = forms.text.sentence(s);
-        List<Word> words = new ArrayList<>(forms.text.endToken(s) - forms.text.firstToken(s));
-        int exclamations = lex(forms, s, words);
-        int n = words.size();
+        int exclamations = lex(forms, s);
+        Lexed words = forms.words;
+        int n = words.n;
         if (n == 0) {
-            return new Result(0f, List.of());
+            return NEUTRAL;
         }
         boolean mixedCase = hasMixedCase(words);
         markNames(words);
@@ -225,11 +254,11 @@ final class SentimentScorer {
             if (levelWord[i]) {
                 continue; // "fell to its lowest level": the direction of a reversed quantity, not a tone
             }
-            Word w = words.get(i);
-            String lower = w.lower();
+            int w = i;
+            String lower = words.lower[w];
             int span = 1;
             float v = 0f;
-            for (int len = forms.phraseHead[w.form()] ? Math.min(lexicon.longestPhrase(), n - i) : 0; len >= 2; len--) {
+            for (int len = forms.phraseHead[words.form[w]] ? Math.min(lexicon.longestPhrase(), n - i) : 0; len >= 2; len--) {
                 Float p = lexicon.phrase(join(words, i, len));
                 if (p != null && sameClause(words, i, len)) {
                     v = p;
@@ -242,15 +271,15 @@ final class SentimentScorer {
                 continue;
             }
             if (span == 1) {
-                if (isDegreeUse(words, i, forms) || w.is(NEG) || isKindOf(words, i) || isNonVerbLike(words, i)) {
+                if (isDegreeUse(words, i, forms) || words.is(w, NEG) || isKindOf(words, i) || isNonVerbLike(words, i)) {
                     continue;
                 }
-                if (w.name()) {
+                if (words.name[w]) {
                     continue; // "United Nations", "Hope Street": names carry no tone
                 }
-                v = forms.valence(w.form());
+                v = forms.valence(words.form[w]);
             }
-            if (v == 0f && !w.is(EXPECT) && !(i > 0 && words.get(i - 1).lower().equals("too"))) {
+            if (v == 0f && !words.is(w, EXPECT) && !(i > 0 && words.lower[i - 1].equals("too"))) {
                 continue;
             }
             int negator = negatorIndex(words, i);
@@ -273,17 +302,17 @@ final class SentimentScorer {
                 v *= NEGATE_POSITIVE; // "I expected better", "should have been better"
             }
             if (v == 0f) {
-                if (negated && w.is(EXPECT)) {
+                if (negated && words.is(w, EXPECT)) {
                     v = FAILED_EXPECTATION;
                     negated = false;
-                } else if (i > 0 && words.get(i - 1).lower().equals("too") && words.get(i - 1).clause() == w.clause()
+                } else if (i > 0 && words.lower[i - 1].equals("too") && words.clause[i - 1] == words.clause[w]
                         && !Words.isStopWord(lower)) {
                     v = EXCESS;
                 } else {
                     continue;
                 }
             }
-            if (mixedCase && w.allCaps()) {
+            if (mixedCase && words.allCaps[w]) {
                 v += Math.signum(v) * CAPS_BOOST;
             }
             v += degree(words, i, v);
@@ -293,14 +322,14 @@ final class SentimentScorer {
             if (hedged(words, i)) {
                 v *= HEDGE;
             }
-            if (w.quoted()) {
+            if (words.quoted[w]) {
                 v *= QUOTED;
             }
             v *= contrastWeight[i];
             sum += v;
-            Word last = words.get(i + span - 1);
+            int last = i + span - 1;
             int from = negated ? negator : i;
-            hits.add(new Hit(sentence.substring(words.get(from).start(), last.end()), v));
+            hits.add(new Hit(sentence.substring(words.start[from], words.end[last]), v));
             i += span - 1;
         }
         if (sum != 0f && exclamations > 0) {
@@ -310,10 +339,34 @@ final class SentimentScorer {
         return new Result(compound, List.copyOf(hits));
     }
 
+    private static final Result NEUTRAL = new Result(0f, List.of());
+
+    /**
+     * Whether any word can move the score: one with a valence, one that starts a listed phrase, an
+     * expectation verb, or a word after "too". Most factual sentences have none, and the rules
+     * below would find nothing in them.
+     */
+    private static boolean mayScore(Lexed words, Forms forms) {
+        for (int k = 0; k < words.n; k++) {
+            int form = words.form[k];
+            if (forms.valence[form] != 0f || forms.phraseHead[form] || (words.flags[k] & EXPECT) != 0
+                    || k > 0 && words.lower[k - 1].equals("too")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     // ---- lexing ----
 
     /** The sentence's words with clause numbers and quote state; returns the number of '!'. */
-    private static int lex(Forms forms, int sentence, List<Word> out) {
+    private static int lex(Forms forms, int sentence) {
+        int count = forms.text.endToken(sentence) - forms.text.firstToken(sentence);
+        if (forms.words.text.length < count) {
+            forms.words = new Lexed(Math.max(count, forms.words.text.length * 2));
+        }
+        Lexed out = forms.words;
+        out.n = 0;
         ArticleText text = forms.text;
         String s = text.sentence(sentence);
         int clause = 0;
@@ -363,8 +416,17 @@ final class SentimentScorer {
                 clause++;
             }
             i = text.end(t);
-            out.add(new Word(text.formOf(form).text, forms.lower[form], clause, quoted, text.start(t), i, false, flags,
-                    form, forms.allCaps[form]));
+            int k = out.n++;
+            out.text[k] = text.formOf(form).text;
+            out.lower[k] = forms.lower[form];
+            out.clause[k] = clause;
+            out.quoted[k] = quoted;
+            out.start[k] = text.start(t);
+            out.end[k] = i;
+            out.name[k] = false;
+            out.flags[k] = flags;
+            out.form[k] = form;
+            out.allCaps[k] = forms.allCaps[form];
         }
     }
 
@@ -374,14 +436,14 @@ final class SentimentScorer {
      * Weight per word from contrast: before "but"/"however" counts half, after it half again as much;
      * a concessive clause ("although ...", "despite ...") counts half, the main clause more.
      */
-    private static float[] contrastWeights(List<Word> words) {
-        int n = words.size();
+    private static float[] contrastWeights(Lexed words) {
+        int n = words.n;
         float[] weight = new float[n];
         java.util.Arrays.fill(weight, 1f);
         int lastCoordinate = -1;
         for (int i = 0; i < n; i++) {
-            String lower = words.get(i).lower();
-            if (words.get(i).is(COORD) && !(lower.equals("yet") && i > 0 && words.get(i - 1).is(NEG))) {
+            String lower = words.lower[i];
+            if (words.is(i, COORD) && !(lower.equals("yet") && i > 0 && words.is(i - 1, NEG))) {
                 lastCoordinate = i;
             }
         }
@@ -391,18 +453,18 @@ final class SentimentScorer {
             }
         }
         for (int i = 0; i < n; i++) {
-            String lower = words.get(i).lower();
-            boolean inSpiteOf = lower.equals("spite") && i > 0 && words.get(i - 1).lower().equals("in");
-            if (!words.get(i).is(CONC) && !inSpiteOf) {
+            String lower = words.lower[i];
+            boolean inSpiteOf = lower.equals("spite") && i > 0 && words.lower[i - 1].equals("in");
+            if (!words.is(i, CONC) && !inSpiteOf) {
                 continue;
             }
             if (lower.equals("though") && i == n - 1) {
                 continue; // sentence-final "though" is an adverb, not a concession
             }
-            int clause = words.get(i).clause();
+            int clause = words.clause[i];
             int end = i + 1;
             // the concessive clause runs to the next comma; its words share the clause number after the marker
-            while (end < n && words.get(end).clause() == clause) {
+            while (end < n && words.clause[end] == clause) {
                 end++;
             }
             boolean concessionHasMain = i > 0 || end < n;
@@ -418,35 +480,35 @@ final class SentimentScorer {
     }
 
     /** Index of a negator whose scope covers word i: up to five words back ("don't think the service was good"), within the clause. */
-    private static int negatorIndex(List<Word> words, int i) {
-        int clause = words.get(i).clause();
+    private static int negatorIndex(Lexed words, int i) {
+        int clause = words.clause[i];
         for (int k = i - 1; k >= 0 && k >= i - NEGATION_REACH; k--) {
-            Word w = words.get(k);
-            if (w.clause() != clause) {
+            int w = k;
+            if (words.clause[w] != clause) {
                 return -1;
             }
-            String lower = w.lower();
-            if (w.is(NEG)) {
-                if (lower.equals("no") && k + 1 < words.size() && k + 1 < i
-                        && (words.get(k + 1).lower().equals("doubt") || words.get(k + 1).lower().equals("wonder"))) {
+            String lower = words.lower[w];
+            if (words.is(w, NEG)) {
+                if (lower.equals("no") && k + 1 < words.n && k + 1 < i
+                        && (words.lower[k + 1].equals("doubt") || words.lower[k + 1].equals("wonder"))) {
                     return -1; // "no doubt it is good" affirms
                 }
-                if (lower.equals("not") && k + 1 < i && words.get(k + 1).lower().equals("only")) {
+                if (lower.equals("not") && k + 1 < i && words.lower[k + 1].equals("only")) {
                     return -1; // "not only ... but also"
                 }
                 return k;
             }
-            if (lower.equals("least") && (k == 0 || !words.get(k - 1).lower().equals("at"))) {
+            if (lower.equals("least") && (k == 0 || !words.lower[k - 1].equals("at"))) {
                 return k;
             }
         }
         return -1;
     }
 
-    private static boolean hedged(List<Word> words, int i) {
-        int clause = words.get(i).clause();
-        for (int k = i - 1; k >= 0 && words.get(k).clause() == clause; k--) {
-            if (words.get(k).is(HEDGE_WORD)) {
+    private static boolean hedged(Lexed words, int i) {
+        int clause = words.clause[i];
+        for (int k = i - 1; k >= 0 && words.clause[k] == clause; k--) {
+            if (words.is(k, HEDGE_WORD)) {
                 return true;
             }
         }
@@ -454,15 +516,15 @@ final class SentimentScorer {
     }
 
     /** Intensifiers raise and dampeners lower the magnitude of the next words, fading with distance. */
-    private static float degree(List<Word> words, int i, float v) {
+    private static float degree(Lexed words, int i, float v) {
         float change = 0f;
-        int clause = words.get(i).clause();
+        int clause = words.clause[i];
         for (int back = 1; back <= 3 && i - back >= 0; back++) {
-            Word w = words.get(i - back);
-            if (w.clause() != clause) {
+            int w = i - back;
+            if (words.clause[w] != clause) {
                 break;
             }
-            Float d = w.is(DEG) ? DEGREE.get(w.lower()) : null;
+            Float d = words.is(w, DEG) ? DEGREE.get(words.lower[w]) : null;
             if (d == null && isKindOf(words, i - back)) {
                 d = -BOOST;
             }
@@ -475,14 +537,14 @@ final class SentimentScorer {
     }
 
     /** "pretty" is an intensifier before a sentiment word ("pretty bad") and praise otherwise ("a pretty case"). */
-    private static boolean isDegreeUse(List<Word> words, int i, Forms forms) {
-        String lower = words.get(i).lower();
+    private static boolean isDegreeUse(Lexed words, int i, Forms forms) {
+        String lower = words.lower[i];
         if (!lower.equals("pretty")) {
-            return words.get(i).is(DEG);
+            return words.is(i, DEG);
         }
-        int clause = words.get(i).clause();
-        for (int k = i + 1; k < words.size() && k <= i + 3 && words.get(k).clause() == clause; k++) {
-            if (forms.valence(words.get(k).form()) != 0f) {
+        int clause = words.clause[i];
+        for (int k = i + 1; k < words.n && k <= i + 3 && words.clause[k] == clause; k++) {
+            if (forms.valence(words.form[k]) != 0f) {
                 return true;
             }
         }
@@ -490,18 +552,18 @@ final class SentimentScorer {
     }
 
     /** "like" is praise only as a verb with a subject ("I like", "didn't like"), not as a preposition or "would like to". */
-    private static boolean isNonVerbLike(List<Word> words, int i) {
-        String lower = words.get(i).lower();
+    private static boolean isNonVerbLike(Lexed words, int i) {
+        String lower = words.lower[i];
         if (!lower.equals("like") && !lower.equals("likes")) {
             return false;
         }
-        if (i + 1 < words.size() && words.get(i + 1).lower().equals("to")) {
+        if (i + 1 < words.n && words.lower[i + 1].equals("to")) {
             return true;
         }
         if (i == 0) {
             return true;
         }
-        return !LIKE_SUBJECTS.contains(words.get(i - 1).lower());
+        return !LIKE_SUBJECTS.contains(words.lower[i - 1]);
     }
 
     private static final Set<String> LIKE_SUBJECTS = Set.of("i", "we", "you", "they", "he", "she", "really",
@@ -509,40 +571,40 @@ final class SentimentScorer {
             "everybody", "nobody", "people", "customers", "readers", "fans", "voters", "critics");
 
     /** A clause-initial "don't"/"do not"/"never" is an imperative: "don't be fooled" warns about the harm. */
-    private static boolean isWarning(List<Word> words, int negator) {
+    private static boolean isWarning(Lexed words, int negator) {
         if (negator < 0) {
             return false;
         }
-        Word neg = words.get(negator);
+        int neg = negator;
         int start = negator;
-        if (neg.lower().equals("not") && negator > 0 && words.get(negator - 1).lower().equals("do")) {
+        if (words.lower[neg].equals("not") && negator > 0 && words.lower[negator - 1].equals("do")) {
             start = negator - 1;
-        } else if (!neg.lower().equals("dont") && !neg.lower().equals("never")) {
+        } else if (!words.lower[neg].equals("dont") && !words.lower[neg].equals("never")) {
             return false;
         }
-        if (start == 0 || words.get(start - 1).clause() != neg.clause()) {
+        if (start == 0 || words.clause[start - 1] != words.clause[neg]) {
             return true;
         }
-        String before = words.get(start - 1).lower();
+        String before = words.lower[start - 1];
         return before.equals("please") || before.equals("just") || before.equals("so");
     }
 
     /** "couldn't be happier", "can't be better", "could not be more pleased": negated modal + comparative. */
-    private static boolean isCannotBeHappier(List<Word> words, int negator, int i) {
+    private static boolean isCannotBeHappier(Lexed words, int negator, int i) {
         if (negator < 0) {
             return false;
         }
-        String neg = words.get(negator).lower();
+        String neg = words.lower[negator];
         boolean modal = neg.equals("couldnt") || neg.equals("cant") || neg.equals("cannot")
-                || (neg.equals("not") && negator > 0 && words.get(negator - 1).lower().equals("could"));
+                || (neg.equals("not") && negator > 0 && words.lower[negator - 1].equals("could"));
         if (!modal) {
             return false;
         }
-        String w = words.get(i).lower();
-        boolean comparative = w.endsWith("er") || words.get(i - 1).lower().equals("more");
+        String w = words.lower[i];
+        boolean comparative = w.endsWith("er") || words.lower[i - 1].equals("more");
         boolean be = false;
         for (int k = negator + 1; k < i; k++) {
-            be |= words.get(k).lower().equals("be");
+            be |= words.lower[k].equals("be");
         }
         return be && comparative;
     }
@@ -551,22 +613,22 @@ final class SentimentScorer {
      * Unmet expectation: praise under a counterfactual ("should have been better", "I wish it were
      * good", "I was hoping for more", "I had expected better") reports its absence.
      */
-    private static boolean isUnmetExpectation(List<Word> words, int i) {
-        int clause = words.get(i).clause();
-        for (int k = i - 1; k >= 0 && k >= i - 5 && words.get(k).clause() == clause; k--) {
-            String w = words.get(k).lower();
+    private static boolean isUnmetExpectation(Lexed words, int i) {
+        int clause = words.clause[i];
+        for (int k = i - 1; k >= 0 && k >= i - 5 && words.clause[k] == clause; k--) {
+            String w = words.lower[k];
             if (w.equals("wish") || w.equals("wished")) {
                 return true;
             }
             if (w.equals("have") && k > 0) {
-                String modal = words.get(k - 1).lower();
+                String modal = words.lower[k - 1];
                 if ((modal.equals("should") || modal.equals("could") || modal.equals("would"))
-                        && k + 1 < words.size() && words.get(k + 1).lower().equals("been")) {
+                        && k + 1 < words.n && words.lower[k + 1].equals("been")) {
                     return true;
                 }
             }
             if (w.equals("expected") && k > 0) {
-                String before = words.get(k - 1).lower();
+                String before = words.lower[k - 1];
                 if (before.equals("had") || before.equals("i'd") || before.equals("i") || before.equals("have")) {
                     return true;
                 }
@@ -587,12 +649,12 @@ final class SentimentScorer {
             "cutting", "curb", "curbs", "curbed", "lowered", "lower", "lowers", "slashed", "slash", "halted", "halt",
             "ended", "stopped", "stop", "stops", "eliminate", "eliminates", "eliminated");
 
-    private static boolean isReversed(List<Word> words, int i, float v) {
-        int clause = words.get(i).clause();
-        for (int k = i - 1; k >= 0 && k >= i - 3 && words.get(k).clause() == clause; k--) {
-            Word w = words.get(k);
-            if (w.is(REMOVE)) {
-                return v < 0 || w.is(DECREASE_GOOD);
+    private static boolean isReversed(Lexed words, int i, float v) {
+        int clause = words.clause[i];
+        for (int k = i - 1; k >= 0 && k >= i - 3 && words.clause[k] == clause; k--) {
+            int w = k;
+            if (words.is(w, REMOVE)) {
+                return v < 0 || words.is(w, DECREASE_GOOD);
             }
         }
         return false;
@@ -610,13 +672,13 @@ final class SentimentScorer {
      * A bad quantity followed by a fall ("unemployment fell to its lowest level") is good news. When
      * it applies, the fall and the words of level after it are marked so that they are not scored.
      */
-    private static boolean fallsAfter(List<Word> words, int i, boolean[] levelWord) {
-        int clause = words.get(i).clause();
-        for (int k = i + 1; k < words.size() && k <= i + 3 && words.get(k).clause() == clause; k++) {
-            if (words.get(k).is(FALL)) {
+    private static boolean fallsAfter(Lexed words, int i, boolean[] levelWord) {
+        int clause = words.clause[i];
+        for (int k = i + 1; k < words.n && k <= i + 3 && words.clause[k] == clause; k++) {
+            if (words.is(k, FALL)) {
                 levelWord[k] = true;
-                for (int m = k + 1; m < words.size() && m <= k + 5 && words.get(m).clause() == clause; m++) {
-                    if (words.get(m).is(LEVEL)) {
+                for (int m = k + 1; m < words.n && m <= k + 5 && words.clause[m] == clause; m++) {
+                    if (words.is(m, LEVEL)) {
                         levelWord[m] = true;
                     }
                 }
@@ -626,14 +688,14 @@ final class SentimentScorer {
         return false;
     }
 
-    private static boolean isStandardOfComparison(List<Word> words, int i) {
-        String w = words.get(i).lower();
+    private static boolean isStandardOfComparison(Lexed words, int i) {
+        String w = words.lower[i];
         if (!(w.startsWith("hop") || w.startsWith("expect") || w.equals("advertised") || w.equals("promised"))) {
             return false;
         }
-        int clause = words.get(i).clause();
-        for (int k = i - 1; k >= 0 && k >= i - 3 && words.get(k).clause() == clause; k--) {
-            String b = words.get(k).lower();
+        int clause = words.clause[i];
+        for (int k = i - 1; k >= 0 && k >= i - 3 && words.clause[k] == clause; k--) {
+            String b = words.lower[k];
             if (b.equals("as") || b.equals("than")) {
                 return true;
             }
@@ -641,20 +703,20 @@ final class SentimentScorer {
         return false;
     }
 
-    private static boolean isKindOf(List<Word> words, int i) {
-        String lower = words.get(i).lower();
-        return (lower.equals("kind") || lower.equals("sort")) && i + 1 < words.size()
-                && words.get(i + 1).lower().equals("of");
+    private static boolean isKindOf(Lexed words, int i) {
+        String lower = words.lower[i];
+        return (lower.equals("kind") || lower.equals("sort")) && i + 1 < words.n
+                && words.lower[i + 1].equals("of");
     }
 
-    private static boolean sameClause(List<Word> words, int i, int len) {
-        return words.get(i).clause() == words.get(i + len - 1).clause();
+    private static boolean sameClause(Lexed words, int i, int len) {
+        return words.clause[i] == words.clause[i + len - 1];
     }
 
-    private static String join(List<Word> words, int i, int len) {
-        StringBuilder sb = new StringBuilder(words.get(i).lower());
+    private static String join(Lexed words, int i, int len) {
+        StringBuilder sb = new StringBuilder(words.lower[i]);
         for (int k = 1; k < len; k++) {
-            sb.append(' ').append(words.get(i + k).lower());
+            sb.append(' ').append(words.lower[i + k]);
         }
         return sb.toString();
     }
@@ -663,34 +725,33 @@ final class SentimentScorer {
      * In running prose (mostly lower case), a capitalised word inside the sentence is part of a
      * name. Headlines and shouting (mostly capitals) are left alone.
      */
-    private static void markNames(List<Word> words) {
+    private static void markNames(Lexed words) {
         int capitalised = 0;
-        for (int i = 1; i < words.size(); i++) {
-            if (Character.isUpperCase(words.get(i).text().charAt(0))) {
+        for (int i = 1; i < words.n; i++) {
+            if (Character.isUpperCase(words.text[i].charAt(0))) {
                 capitalised++;
             }
         }
-        if (capitalised * 2 > words.size() - 1) {
+        if (capitalised * 2 > words.n - 1) {
             return;
         }
-        for (int i = 1; i < words.size(); i++) {
-            Word w = words.get(i);
-            if (Character.isUpperCase(w.text().charAt(0)) && !w.allCaps() && !w.lower().equals("i")
-                    && words.get(i - 1).clause() == w.clause()) {
-                words.set(i, new Word(w.text(), w.lower(), w.clause(), w.quoted(), w.start(), w.end(), true, w.flags(),
-                        w.form(), w.allCaps()));
+        for (int i = 1; i < words.n; i++) {
+            int w = i;
+            if (Character.isUpperCase(words.text[w].charAt(0)) && !words.allCaps[w] && !words.lower[w].equals("i")
+                    && words.clause[i - 1] == words.clause[w]) {
+                words.name[w] = true;
             }
         }
     }
 
-    private static boolean hasMixedCase(List<Word> words) {
+    private static boolean hasMixedCase(Lexed words) {
         int caps = 0;
-        for (Word w : words) {
-            if (w.allCaps()) {
+        for (int w = 0; w < words.n; w++) {
+            if (words.allCaps[w]) {
                 caps++;
             }
         }
-        return caps > 0 && caps < words.size();
+        return caps > 0 && caps < words.n;
     }
 
     private static boolean isAllCaps(String text) {

@@ -98,8 +98,9 @@ final class Words {
         boolean hasAlnum = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean space = c < 128 ? c == ' ' || (c >= 9 && c <= 13) : Character.isWhitespace(c) || c == '\u00a0';
-            if (space) {
+            int kind = c < 128 ? ASCII_KIND[c]
+                    : Character.isWhitespace(c) || c == '\u00a0' ? SPACE : Character.isLetterOrDigit(c) ? ALNUM : OTHER;
+            if (kind == SPACE) {
                 if (inWord && hasAlnum) {
                     words++;
                 }
@@ -107,13 +108,23 @@ final class Words {
                 hasAlnum = false;
             } else {
                 inWord = true;
-                if (!hasAlnum) {
-                    hasAlnum = c < 128 ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                            : Character.isLetterOrDigit(c);
-                }
+                hasAlnum |= kind == ALNUM;
             }
         }
         return inWord && hasAlnum ? words + 1 : words;
+    }
+
+    private static final byte OTHER = 0;
+    private static final byte SPACE = 1;
+    private static final byte ALNUM = 2;
+    /** What {@link #count} makes of each ASCII character: space (' ', tab to carriage return), letter or digit, other. */
+    private static final byte[] ASCII_KIND = new byte[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ASCII_KIND[c] = c == ' ' || (c >= 9 && c <= 13) ? SPACE
+                    : (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ? ALNUM : OTHER;
+        }
     }
 
     static boolean isStopWord(String lowerWord) {
