@@ -6,25 +6,44 @@ import java.util.List;
 /**
  * An article's sentences tokenised once, shared by every analysis step (vectors, aspects,
  * sentiment). Each token is a position in its sentence and a number for its spelling: the
- * distinct spellings ({@linkplain #form forms}) are interned per article, so whatever a step
- * looks up about a word (its lower case, its term, its lexicon entry) it looks up once per
- * spelling, not once per occurrence, and no string is allocated for a repeated word.
+ * distinct spellings ({@linkplain #formOf forms}) are numbered per article, so whatever a step
+ * looks up about a word it looks up once per spelling, not once per occurrence.
+ *
+ * <p>What does not depend on the article (a spelling's lower case, folded term, case shape) is
+ * worked out once per JVM: {@link Form}s are shared between articles through a bounded table
+ * keyed by the characters themselves, so a word seen before costs no string and no lookup
+ * beyond that table.
  *
  * <p>Tokens are those of {@link Words#tokens}: runs of letters and digits, with inner apostrophes
  * and hyphens before a letter ("don't", "co-operate").
  */
 final class ArticleText {
 
-    /** One distinct spelling in the article. */
+    /** A spelling and what the analysis steps need to know about it. Immutable; shared between articles. */
     static final class Form {
         /** As written. */
         final String text;
         /** {@link Words#lower} of the text. */
         final String lower;
+        /** {@code fold(lower)} when the lower case is an English content word ({@link SentenceVectors#isContent}), else null. */
+        final String folded;
+        /** Every character a letter ({@link Character#isLetter(char)}). */
+        final boolean letters;
+        /** {@link SentimentScorer#isAllCaps} of the text. */
+        final boolean allCaps;
+        final int hash;
 
-        Form(String text, String lower) {
+        Form(String text, int hash) {
             this.text = text;
-            this.lower = lower;
+            this.hash = hash;
+            this.lower = Words.lower(text);
+            this.folded = SentenceVectors.isContent(lower) ? SentenceVectors.fold(lower) : null;
+            boolean all = true;
+            for (int i = 0; i < text.length() && all; i++) {
+                all = Character.isLetter(text.charAt(i));
+            }
+            this.letters = all;
+            this.allCaps = SentimentScorer.isAllCaps(text);
         }
     }
 
@@ -39,9 +58,9 @@ final class ArticleText {
     private int tokenCount;
     private Form[] forms = new Form[128];
     private int formCount;
-    /** Open addressing over the forms' text: slot holds form id + 1, 0 when empty. */
+    /** Open addressing over this article's forms: slot holds form id + 1, 0 when empty. */
     private int[] slots = new int[256];
-    private int[] slotHashes = new int[256];
+    private char[] chars = new char[256];
 
     ArticleText(List<String> sentences) {
         this.sentences = sentences;
@@ -53,27 +72,33 @@ final class ArticleText {
             tokenise(sentences.get(s));
         }
         first[sentences.size()] = tokenCount;
+        chars = null;
     }
 
     private void tokenise(String text) {
         int n = text.length();
+        if (chars.length < n) {
+            chars = new char[Math.max(n, chars.length * 2)];
+        }
+        char[] c = chars;
+        text.getChars(0, n, c, 0);
         int i = 0;
         while (i < n) {
-            char c = text.charAt(i);
-            if (!Words.isLetterOrDigit(c)) {
+            char ch = c[i];
+            if (!Words.isLetterOrDigit(ch)) {
                 i++;
                 continue;
             }
             int from = i;
-            int hash = c;
+            int hash = ch;
             i++;
             while (i < n) {
-                char d = text.charAt(i);
+                char d = c[i];
                 if (Words.isLetterOrDigit(d)) {
                     hash = 31 * hash + d;
                     i++;
-                } else if ((d == '\'' || d == '’' || d == '-') && i + 1 < n && Character.isLetter(text.charAt(i + 1))) {
-                    hash = 31 * (31 * hash + d) + text.charAt(i + 1);
+                } else if ((d == '\'' || d == '’' || d == '-') && i + 1 < n && Character.isLetter(c[i + 1])) {
+                    hash = 31 * (31 * hash + d) + c[i + 1];
                     i += 2;
                 } else {
                     break;
@@ -98,56 +123,63 @@ final class ArticleText {
     private int intern(String text, int from, int to, int hash) {
         int mask = slots.length - 1;
         int length = to - from;
-        for (int slot = mix(hash) & mask; ; slot = (slot + 1) & mask) {
-            int entry = slots[slot];
-            if (entry == 0) {
-                break;
-            }
-            if (slotHashes[slot] == hash) {
-                String candidate = forms[entry - 1].text;
-                if (candidate.length() == length && text.regionMatches(from, candidate, 0, length)) {
-                    return entry - 1;
-                }
+        int slot = mix(hash) & mask;
+        for (int entry; (entry = slots[slot]) != 0; slot = (slot + 1) & mask) {
+            Form candidate = forms[entry - 1];
+            if (candidate.hash == hash && candidate.text.length() == length && spells(candidate.text, chars, from)) {
+                return entry - 1;
             }
         }
         int id = formCount++;
         if (id == forms.length) {
             forms = Arrays.copyOf(forms, id * 2);
         }
-        String word = text.substring(from, to);
-        forms[id] = new Form(word, Words.lower(word));
+        forms[id] = Spellings.form(chars, from, to, hash);
+        slots[slot] = id + 1;
         if (formCount * 2 > slots.length) {
-            rehash(slots.length * 2);
+            rehash();
         }
-        put(id, hash);
         return id;
     }
 
-    private void put(int id, int hash) {
-        int mask = slots.length - 1;
-        int slot = mix(hash) & mask;
-        while (slots[slot] != 0) {
-            slot = (slot + 1) & mask;
-        }
-        slots[slot] = id + 1;
-        slotHashes[slot] = hash;
-    }
-
-    private void rehash(int capacity) {
-        int[] oldSlots = slots;
-        int[] oldHashes = slotHashes;
-        slots = new int[capacity];
-        slotHashes = new int[capacity];
-        for (int k = 0; k < oldSlots.length; k++) {
-            if (oldSlots[k] != 0) {
-                put(oldSlots[k] - 1, oldHashes[k]);
+    /** Whether the chars at {@code from} spell the word (its length already matched). */
+    private static boolean spells(String word, char[] c, int from) {
+        for (int k = 0; k < word.length(); k++) {
+            if (c[from + k] != word.charAt(k)) {
+                return false;
             }
         }
+        return true;
     }
 
-    private static int mix(int hash) {
+    private void rehash() {
+        slots = new int[slots.length * 2];
+        int mask = slots.length - 1;
+        for (int id = 0; id < formCount; id++) {
+            int slot = mix(forms[id].hash) & mask;
+            while (slots[slot] != 0) {
+                slot = (slot + 1) & mask;
+            }
+            slots[slot] = id + 1;
+        }
+    }
+
+    static int mix(int hash) {
         int h = hash * 0x9E3779B9;
         return h ^ (h >>> 16);
+    }
+
+    /** The id of the form spelled exactly so in this article, or -1. */
+    int formId(String word) {
+        int hash = word.hashCode();
+        int mask = slots.length - 1;
+        for (int slot = mix(hash) & mask, entry; (entry = slots[slot]) != 0; slot = (slot + 1) & mask) {
+            Form candidate = forms[entry - 1];
+            if (candidate.hash == hash && candidate.text.equals(word)) {
+                return entry - 1;
+            }
+        }
+        return -1;
     }
 
     List<String> sentences() {
@@ -212,5 +244,75 @@ final class ArticleText {
     /** The lower-case text of a token. */
     String lower(int token) {
         return forms[form[token]].lower;
+    }
+
+    /**
+     * Every spelling met so far, up to a bound, keyed by its characters: the JVM's shared {@link Form}s.
+     * Readers take no lock: a form is immutable and published by a single reference write; a reader
+     * that misses one (being added, or in a table since replaced) adds it under the lock, which
+     * finds it first.
+     */
+    private static final class Spellings {
+        /** About 10 MB of forms at most; past it new spellings are made per article and not kept. */
+        private static final int LIMIT = 1 << 16;
+        private static volatile Form[] table = new Form[1 << 12];
+        private static int size;
+
+        static Form form(char[] chars, int from, int to, int hash) {
+            Form found = find(table, chars, from, to, hash);
+            return found != null ? found : add(chars, from, to, hash);
+        }
+
+        private static Form find(Form[] forms, char[] chars, int from, int to, int hash) {
+            int mask = forms.length - 1;
+            for (int slot = mix(hash) & mask; ; slot = (slot + 1) & mask) {
+                Form candidate = forms[slot];
+                if (candidate == null) {
+                    return null;
+                }
+                if (candidate.hash == hash && candidate.text.length() == to - from && spells(candidate.text, chars, from)) {
+                    return candidate;
+                }
+            }
+        }
+
+        private static synchronized Form add(char[] chars, int from, int to, int hash) {
+            Form[] forms = table;
+            Form found = find(forms, chars, from, to, hash);
+            if (found != null) {
+                return found;
+            }
+            Form form = new Form(new String(chars, from, to - from), hash);
+            if (size >= LIMIT) {
+                return form;
+            }
+            if ((size + 1) * 2 > forms.length) {
+                forms = grown(forms);
+            }
+            int mask = forms.length - 1;
+            int slot = mix(hash) & mask;
+            while (forms[slot] != null) {
+                slot = (slot + 1) & mask;
+            }
+            forms[slot] = form;
+            size++;
+            table = forms;
+            return form;
+        }
+
+        private static Form[] grown(Form[] forms) {
+            Form[] bigger = new Form[forms.length * 2];
+            int mask = bigger.length - 1;
+            for (Form form : forms) {
+                if (form != null) {
+                    int slot = mix(form.hash) & mask;
+                    while (bigger[slot] != null) {
+                        slot = (slot + 1) & mask;
+                    }
+                    bigger[slot] = form;
+                }
+            }
+            return bigger;
+        }
     }
 }

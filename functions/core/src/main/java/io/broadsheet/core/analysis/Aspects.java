@@ -566,9 +566,20 @@ final class Aspects {
                 return;
             }
             // every letter of the text is in a token, and a token's letter runs are whole runs of the
-            // text (a token ends at a non-letter): looking at each distinct token once finds them all
+            // text (a token ends at a non-letter): a candidate is found when it is a token itself, or a
+            // letter run of one of the few tokens that hold a digit, apostrophe or hyphen
+            for (String candidate : candidates) {
+                int id = text.formId(candidate);
+                if (id >= 0 && text.formOf(id).letters) {
+                    found.add(candidate);
+                }
+            }
             for (int f = 0; f < text.formCount(); f++) {
-                String word = text.formOf(f).text;
+                ArticleText.Form form = text.formOf(f);
+                if (form.letters) {
+                    continue;
+                }
+                String word = form.text;
                 int i = 0;
                 int n = word.length();
                 while (i < n) {
@@ -580,7 +591,7 @@ final class Aspects {
                     while (i < n && Character.isLetter(word.charAt(i))) {
                         i++;
                     }
-                    String run = start == 0 && i == n ? word : word.substring(start, i);
+                    String run = word.substring(start, i);
                     if (candidates.contains(run)) {
                         found.add(run);
                     }

@@ -42,8 +42,9 @@ final class SentenceVectors {
         // occurrence, so visiting them in order numbers the terms in order of first occurrence too
         int[] termOfForm = new int[text.formCount()];
         for (int f = 0; f < termOfForm.length; f++) {
-            String lower = text.formOf(f).lower;
-            termOfForm[f] = isContentWord(lower) ? id(fold(lower)) : -1;
+            ArticleText.Form form = text.formOf(f);
+            // form.folded is set exactly for English content words: isContentWord without the lookups
+            termOfForm[f] = form.folded != null && !extraStopWords.contains(form.lower) ? id(form.folded) : -1;
         }
         terms = new int[sentenceCount][];
         sequences = new int[sentenceCount][];

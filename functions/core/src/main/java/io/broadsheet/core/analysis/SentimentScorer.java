@@ -200,7 +200,7 @@ final class SentimentScorer {
                 flags[f] = entry.flags();
                 phraseHead[f] = entry.phraseHead();
                 valence[f] = entry.valence();
-                allCaps[f] = isAllCaps(form.text);
+                allCaps[f] = form.allCaps;
             }
         }
 
@@ -754,7 +754,7 @@ final class SentimentScorer {
         return caps > 0 && caps < words.n;
     }
 
-    private static boolean isAllCaps(String text) {
+    static boolean isAllCaps(String text) {
         boolean letter = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
