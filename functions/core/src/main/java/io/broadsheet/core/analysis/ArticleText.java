@@ -23,6 +23,8 @@ final class ArticleText {
     static final class Form {
         /** As written. */
         final String text;
+        /** The text's characters, to compare with a token's without going through the string. */
+        final char[] chars;
         /** {@link Words#lower} of the text. */
         final String lower;
         /** {@code fold(lower)} when the lower case is an English content word ({@link SentenceVectors#isContent}), else null. */
@@ -35,6 +37,7 @@ final class ArticleText {
 
         Form(String text, int hash) {
             this.text = text;
+            this.chars = text.toCharArray();
             this.hash = hash;
             this.lower = Words.lower(text);
             this.folded = SentenceVectors.isContent(lower) ? SentenceVectors.fold(lower) : null;
@@ -48,7 +51,7 @@ final class ArticleText {
     }
 
     private final List<String> sentences;
-    /** {@link Words#count} of each sentence, -1 until asked for. */
+    /** {@link Words#count} of each sentence. */
     private final int[] wordCounts;
     /** Tokens of sentence s are first[s] .. first[s + 1] - 1. */
     private final int[] first;
@@ -66,28 +69,39 @@ final class ArticleText {
         this.sentences = sentences;
         first = new int[sentences.size() + 1];
         wordCounts = new int[sentences.size()];
-        Arrays.fill(wordCounts, -1);
         for (int s = 0; s < sentences.size(); s++) {
             first[s] = tokenCount;
-            tokenise(sentences.get(s));
+            wordCounts[s] = tokenise(sentences.get(s));
         }
         first[sentences.size()] = tokenCount;
         chars = null;
     }
 
-    private void tokenise(String text) {
+    /**
+     * Adds the text's tokens and returns its {@link Words#count}: a word there is a run of non-space
+     * characters holding a letter or digit, and every such run holds a token (no token holds a
+     * space), so the words are the tokens with a space before them, and the first.
+     */
+    private int tokenise(String text) {
         int n = text.length();
         if (chars.length < n) {
             chars = new char[Math.max(n, chars.length * 2)];
         }
         char[] c = chars;
         text.getChars(0, n, c, 0);
+        int words = 0;
+        boolean space = true;
         int i = 0;
         while (i < n) {
             char ch = c[i];
             if (!Words.isLetterOrDigit(ch)) {
+                space |= Words.isSpace(ch);
                 i++;
                 continue;
+            }
+            if (space) {
+                words++;
+                space = false;
             }
             int from = i;
             int hash = ch;
@@ -106,6 +120,7 @@ final class ArticleText {
             }
             add(text, from, i, hash);
         }
+        return words;
     }
 
     private void add(String text, int from, int to, int hash) {
@@ -126,7 +141,7 @@ final class ArticleText {
         int slot = mix(hash) & mask;
         for (int entry; (entry = slots[slot]) != 0; slot = (slot + 1) & mask) {
             Form candidate = forms[entry - 1];
-            if (candidate.hash == hash && candidate.text.length() == length && spells(candidate.text, chars, from)) {
+            if (candidate.hash == hash && candidate.chars.length == length && spells(candidate.chars, chars, from)) {
                 return entry - 1;
             }
         }
@@ -143,9 +158,9 @@ final class ArticleText {
     }
 
     /** Whether the chars at {@code from} spell the word (its length already matched). */
-    private static boolean spells(String word, char[] c, int from) {
-        for (int k = 0; k < word.length(); k++) {
-            if (c[from + k] != word.charAt(k)) {
+    private static boolean spells(char[] word, char[] c, int from) {
+        for (int k = 0; k < word.length; k++) {
+            if (c[from + k] != word[k]) {
                 return false;
             }
         }
@@ -194,13 +209,9 @@ final class ArticleText {
         return sentences.get(s);
     }
 
-    /** {@link Words#count} of the sentence, counted once. */
+    /** {@link Words#count} of the sentence. */
     int wordCount(int s) {
-        int count = wordCounts[s];
-        if (count < 0) {
-            count = wordCounts[s] = Words.count(sentences.get(s));
-        }
-        return count;
+        return wordCounts[s];
     }
 
     /** Index of the sentence's first token. */
@@ -270,7 +281,7 @@ final class ArticleText {
                 if (candidate == null) {
                     return null;
                 }
-                if (candidate.hash == hash && candidate.text.length() == to - from && spells(candidate.text, chars, from)) {
+                if (candidate.hash == hash && candidate.chars.length == to - from && spells(candidate.chars, chars, from)) {
                     return candidate;
                 }
             }

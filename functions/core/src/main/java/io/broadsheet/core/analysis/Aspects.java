@@ -608,29 +608,30 @@ final class Aspects {
     static List<String> properNouns(String sentence, LowerCaseVocabulary lowerVocabulary) {
         List<String> out = new ArrayList<>();
         List<String> run = new ArrayList<>();
-        int n = sentence.length();
+        char[] c = sentence.toCharArray(); // array reads: this loop looks at every character
+        int n = c.length;
         int i = 0;
         boolean sentenceStart = true;
         char gap = ' ';
         while (i <= n) {
-            if (i < n && isLetter(sentence.charAt(i))) {
+            if (i < n && isLetter(c[i])) {
                 int start = i;
-                while (i < n && (Words.isLetterOrDigit(sentence.charAt(i)) || sentence.charAt(i) == '-'
-                        || (sentence.charAt(i) == '.' && i + 1 < n && isLetter(sentence.charAt(i + 1)))
-                        || ((sentence.charAt(i) == '\'' || sentence.charAt(i) == '’') && i + 1 < n
-                        && isLetter(sentence.charAt(i + 1))))) {
+                while (i < n && (Words.isLetterOrDigit(c[i]) || c[i] == '-'
+                        || (c[i] == '.' && i + 1 < n && isLetter(c[i + 1]))
+                        || ((c[i] == '\'' || c[i] == '’') && i + 1 < n
+                        && isLetter(c[i + 1])))) {
                     i++;
                 }
-                if (i + 1 < n && sentence.charAt(i) == '.' && sentence.indexOf('.', start) < i) {
+                if (i + 1 < n && c[i] == '.' && sentence.indexOf('.', start) < i) {
                     i++; // keep the final period of a dotted abbreviation: "U.S."
                 }
-                if (!Character.isUpperCase(sentence.charAt(start)) && (run.isEmpty() || i - start > 3)) {
+                if (!Character.isUpperCase(c[start]) && (run.isEmpty() || i - start > 3)) {
                     // a lower-case word that cannot be a connector inside a name: ends any run, no allocation
                     if (!run.isEmpty()) {
                         flush(run, out);
                     }
                     sentenceStart = false;
-                    gap = i < n ? sentence.charAt(i) : ' ';
+                    gap = i < n ? c[i] : ' ';
                     continue;
                 }
                 String word = sentence.substring(start, i);
@@ -651,20 +652,20 @@ final class Aspects {
                     flush(run, out);
                 }
                 sentenceStart = false;
-                gap = i < n ? sentence.charAt(i) : ' ';
+                gap = i < n ? c[i] : ' ';
                 if (gap != ' ' && gap != '-') {
                     flush(run, out);
                 }
             } else {
-                if (i < n && sentence.charAt(i) == '&' && !run.isEmpty() && i + 1 < n && sentence.charAt(i + 1) == ' ') {
+                if (i < n && c[i] == '&' && !run.isEmpty() && i + 1 < n && c[i + 1] == ' ') {
                     run.add("&"); // "Crumb & Co.", "Procter & Gamble"
                     i += 2;
                     gap = ' ';
                     continue;
                 }
                 i++;
-                if (!run.isEmpty() && i < n && !isLetter(sentence.charAt(i)) && sentence.charAt(i) != ' '
-                        && sentence.charAt(i) != '&') {
+                if (!run.isEmpty() && i < n && !isLetter(c[i]) && c[i] != ' '
+                        && c[i] != '&') {
                     flush(run, out);
                 }
             }

@@ -22,6 +22,9 @@ final class InsightExtractor {
         List<Insight> rows = new ArrayList<>();
         Set<Integer> usedSentences = new HashSet<>();
         List<Set<String>> usedWords = new ArrayList<>();
+        // a sentence's informativeness (NaN until needed) is the same for every aspect that mentions it
+        float[] informativeness = new float[sentences.size()];
+        java.util.Arrays.fill(informativeness, Float.NaN);
         for (Aspects.Aspect aspect : aspects) {
             if (rows.size() == MAX_ROWS) {
                 break;
@@ -36,7 +39,10 @@ final class InsightExtractor {
                 if (usedSentences.contains(i) || !isStatement(sentences.get(i), vectors.text().wordCount(i))) {
                     continue;
                 }
-                float score = informativeness(sentences.get(i), i, vectors);
+                float score = informativeness[i];
+                if (Float.isNaN(score)) {
+                    score = informativeness[i] = informativeness(sentences.get(i), i, vectors);
+                }
                 if (best < 0 || score > bestScore) {
                     best = i;
                     bestScore = score;

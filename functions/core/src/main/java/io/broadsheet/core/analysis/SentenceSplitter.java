@@ -73,29 +73,30 @@ public final class SentenceSplitter {
 
     private static void split(String paragraph, List<String> out) {
         String text = paragraph.strip();
-        int n = text.length();
+        char[] chars = text.toCharArray(); // array reads: this loop looks at every character
+        int n = chars.length;
         int start = 0;
         int i = 0;
         while (i < n) {
-            char c = text.charAt(i);
+            char c = chars[i];
             if (c != '.' && c != '!' && c != '?' && c != '…') {
                 i++;
                 continue;
             }
             int termStart = i;
-            while (i < n && isTerminator(text.charAt(i))) {
+            while (i < n && isTerminator(chars[i])) {
                 i++;
             }
             int termEnd = i;
-            while (i < n && CLOSERS.indexOf(text.charAt(i)) >= 0) {
+            while (i < n && CLOSERS.indexOf(chars[i]) >= 0) {
                 i++;
             }
             int end = i;
-            if (i >= n || !Character.isWhitespace(text.charAt(i))) {
+            if (i >= n || !Character.isWhitespace(chars[i])) {
                 continue; // "3.5", "example.com", "U.S.A" or a period glued to the next word
             }
             int next = i;
-            while (next < n && Character.isWhitespace(text.charAt(next))) {
+            while (next < n && Character.isWhitespace(chars[next])) {
                 next++;
             }
             if (next >= n) {

@@ -49,22 +49,26 @@ public final class SentimentAnalyzer {
         float weight = 0f;
         for (int i = 0; i < sentences.size(); i++) {
             SentimentScorer.Result r = scorer.score(forms, i);
-            List<SentimentScorer.Hit> hits = new ArrayList<>(r.hits());
-            hits.sort((a, b) -> Float.compare(Math.abs(b.weight()), Math.abs(a.weight())));
-            // The phrases that push the sentence its way: "awful" does not lift "Great phone, awful battery."
-            List<String> phrases = new ArrayList<>(hits.size());
-            for (SentimentScorer.Hit h : hits) {
-                if (r.compound() == 0f || Math.signum(h.weight()) == Math.signum(r.compound())) {
-                    phrases.add(h.text());
-                }
-            }
-            scores.add(new SentenceScore(i, sentences.get(i), r.compound(), List.copyOf(phrases)));
+            scores.add(new SentenceScore(i, sentences.get(i), r.compound(), r.hits().isEmpty() ? List.of() : phrases(r)));
             sum += r.compound();
             weight += r.compound() == 0f ? NEUTRAL_SENTENCE_WEIGHT : 1f;
         }
         float compound = weight == 0f ? 0f : Math.max(-1f, Math.min(1f, sum / weight));
         int score = toScore(compound);
         return new Reading(score, label(score), compound, List.copyOf(scores));
+    }
+
+    /** The phrases that push the sentence its way, strongest first: "awful" does not lift "Great phone, awful battery." */
+    private static List<String> phrases(SentimentScorer.Result r) {
+        List<SentimentScorer.Hit> hits = new ArrayList<>(r.hits());
+        hits.sort((a, b) -> Float.compare(Math.abs(b.weight()), Math.abs(a.weight())));
+        List<String> phrases = new ArrayList<>(hits.size());
+        for (SentimentScorer.Hit h : hits) {
+            if (r.compound() == 0f || Math.signum(h.weight()) == Math.signum(r.compound())) {
+                phrases.add(h.text());
+            }
+        }
+        return List.copyOf(phrases);
     }
 
     /** Maps VADER's compound (-1 .. +1) onto 0–100 with 50 neutral. */

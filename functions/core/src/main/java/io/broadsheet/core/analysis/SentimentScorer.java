@@ -139,6 +139,7 @@ final class SentimentScorer {
     private static final int DECREASE_GOOD = 1 << 7;
     private static final int FALL = 1 << 8;
     private static final int LEVEL = 1 << 9;
+    private static final int TOO = 1 << 10;
 
     /** Built on first use, after the word sets above and below are initialised. */
     private static final class WordClasses {
@@ -156,6 +157,7 @@ final class SentimentScorer {
             mark(m, DECREASERS, DECREASE_GOOD);
             mark(m, DECREASES, FALL);
             mark(m, LEVELS, LEVEL);
+            mark(m, Set.of("too"), TOO);
             return Map.copyOf(m);
         }
 
@@ -241,7 +243,7 @@ final class SentimentScorer {
         int exclamations = lex(forms, s);
         Lexed words = forms.words;
         int n = words.n;
-        if (n == 0) {
+        if (n == 0 || !mayScore(words, forms)) {
             return NEUTRAL;
         }
         boolean mixedCase = hasMixedCase(words);
@@ -251,8 +253,9 @@ final class SentimentScorer {
         float sum = 0f;
         boolean[] levelWord = new boolean[n];
         for (int i = 0; i < n; i++) {
-            if (levelWord[i]) {
-                continue; // "fell to its lowest level": the direction of a reversed quantity, not a tone
+            if (levelWord[i] || !canScore(words, forms, i)) {
+                // a level word: "fell to its lowest level" is the direction of a reversed quantity, not a tone
+                continue;
             }
             int w = i;
             String lower = words.lower[w];
@@ -348,13 +351,22 @@ final class SentimentScorer {
      */
     private static boolean mayScore(Lexed words, Forms forms) {
         for (int k = 0; k < words.n; k++) {
-            int form = words.form[k];
-            if (forms.valence[form] != 0f || forms.phraseHead[form] || (words.flags[k] & EXPECT) != 0
-                    || k > 0 && words.lower[k - 1].equals("too")) {
+            if (canScore(words, forms, k)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Whether word k can move the score: it has a valence, starts a listed phrase, is an expectation
+     * verb, or follows "too". Any other word meets a {@code continue} in {@link #score} whatever
+     * the rules say, so it is passed over first.
+     */
+    private static boolean canScore(Lexed words, Forms forms, int k) {
+        int form = words.form[k];
+        return forms.valence[form] != 0f || forms.phraseHead[form] || (words.flags[k] & EXPECT) != 0
+                || k > 0 && (words.flags[k - 1] & TOO) != 0;
     }
 
     // ---- lexing ----

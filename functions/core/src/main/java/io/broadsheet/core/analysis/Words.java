@@ -114,6 +114,11 @@ final class Words {
         return inWord && hasAlnum ? words + 1 : words;
     }
 
+    /** Whether {@link #count} takes the character for space between words. */
+    static boolean isSpace(char c) {
+        return c < 128 ? ASCII_KIND[c] == SPACE : Character.isWhitespace(c) || c == '\u00a0';
+    }
+
     private static final byte OTHER = 0;
     private static final byte SPACE = 1;
     private static final byte ALNUM = 2;
