@@ -31,18 +31,39 @@ public final class ArticleAnalyzer {
 
     public Analysis analyze(Article article) {
         List<String> sentences = splitter.split(article.paragraphs());
-        int words = 0;
-        for (String paragraph : article.paragraphs()) {
-            words += Words.count(paragraph);
-        }
+        ArticleText text = new ArticleText(sentences);
+        int words = wordCount(article.paragraphs(), text);
         int minutes = Math.max(1, Math.round(words / (float) WORDS_PER_MINUTE));
         String language = languages.detect(opening(article));
-        ArticleText text = new ArticleText(sentences);
         SentenceVectors vectors = new SentenceVectors(text, language);
         List<Aspects.Aspect> aspects = Aspects.find(article.title(), sentences, vectors);
         List<Insight> rows = insights.extract(aspects, sentences, vectors);
         return new Analysis(language, words, minutes, sentiment(language, text),
                 highlights.select(sentences, vectors), rows, keywords.extract(aspects, vectors));
+    }
+
+    /**
+     * {@link Words#count} over the paragraphs. The sentences hold every word of them (the splitter
+     * cuts only at white space and strips only white space), already counted while tokenising;
+     * only FS, GS, RS and US are white space to the splitter and not to the count, so a paragraph
+     * holding one of those is counted again.
+     */
+    private static int wordCount(List<String> paragraphs, ArticleText text) {
+        for (String paragraph : paragraphs) {
+            if (paragraph.indexOf('\u001c') >= 0 || paragraph.indexOf('\u001d') >= 0 || paragraph.indexOf('\u001e') >= 0
+                    || paragraph.indexOf('\u001f') >= 0) {
+                int words = 0;
+                for (String p : paragraphs) {
+                    words += Words.count(p);
+                }
+                return words;
+            }
+        }
+        int words = 0;
+        for (int s = 0; s < text.sentenceCount(); s++) {
+            words += text.wordCount(s);
+        }
+        return words;
     }
 
     /** The start of title + "\n" + body that language detection reads, without joining the whole body. */

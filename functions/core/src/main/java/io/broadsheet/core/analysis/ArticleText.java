@@ -33,6 +33,8 @@ final class ArticleText {
         final boolean letters;
         /** {@link SentimentScorer#isAllCaps} of the text. */
         final boolean allCaps;
+        /** {@link LanguageDetector#languagesOf} the lower case. */
+        final int languages;
         final int hash;
 
         Form(String text, int hash) {
@@ -47,6 +49,7 @@ final class ArticleText {
             }
             this.letters = all;
             this.allCaps = SentimentScorer.isAllCaps(text);
+            this.languages = LanguageDetector.languagesOf(lower);
         }
     }
 
@@ -104,23 +107,50 @@ final class ArticleText {
                 space = false;
             }
             int from = i;
-            int hash = ch;
-            i++;
-            while (i < n) {
-                char d = c[i];
-                if (Words.isLetterOrDigit(d)) {
-                    hash = 31 * hash + d;
-                    i++;
-                } else if ((d == '\'' || d == '’' || d == '-') && i + 1 < n && Character.isLetter(c[i + 1])) {
-                    hash = 31 * (31 * hash + d) + c[i + 1];
-                    i += 2;
-                } else {
-                    break;
-                }
-            }
-            add(text, from, i, hash);
+            long token = scanToken(c, i, n);
+            i = (int) token;
+            add(text, from, i, (int) (token >>> 32));
         }
         return words;
+    }
+
+    /**
+     * The token starting at {@code from} (a letter or digit): its end, exclusive, in the low half,
+     * and {@link String#hashCode} of its characters in the high half.
+     */
+    private static long scanToken(char[] c, int from, int n) {
+        int hash = c[from];
+        int i = from + 1;
+        while (i < n) {
+            char d = c[i];
+            if (Words.isLetterOrDigit(d)) {
+                hash = 31 * hash + d;
+                i++;
+            } else if ((d == '\'' || d == '’' || d == '-') && i + 1 < n && Character.isLetter(c[i + 1])) {
+                hash = 31 * (31 * hash + d) + c[i + 1];
+                i += 2;
+            } else {
+                break;
+            }
+        }
+        return ((long) hash << 32) | i;
+    }
+
+    /** Gives each token of the text to the action as its shared form, in order; no string for a spelling seen before. */
+    static void forEachForm(String text, java.util.function.Consumer<Form> action) {
+        char[] c = text.toCharArray();
+        int n = c.length;
+        int i = 0;
+        while (i < n) {
+            if (!Words.isLetterOrDigit(c[i])) {
+                i++;
+                continue;
+            }
+            int from = i;
+            long token = scanToken(c, i, n);
+            i = (int) token;
+            action.accept(Spellings.form(c, from, i, (int) (token >>> 32)));
+        }
     }
 
     private void add(String text, int from, int to, int hash) {

@@ -41,8 +41,6 @@ public final class LanguageDetector {
     private static final Map<String, Integer> MASKS = masks();
     /** The opening of an article is plenty to tell its language. */
     static final int SAMPLE_CHARS = 2_000;
-    /** No token longer than the longest profiled word can be one. */
-    private static final int LONGEST = longest();
 
     private static Map<String, Integer> masks() {
         Map<String, Integer> m = new java.util.HashMap<>();
@@ -55,43 +53,25 @@ public final class LanguageDetector {
         return Map.copyOf(m);
     }
 
-    private static int longest() {
-        int longest = 0;
-        for (Set<String> words : PROFILES.values()) {
-            for (String w : words) {
-                longest = Math.max(longest, w.length());
-            }
-        }
-        return longest;
+    /** A bit per language (in {@code ORDER}) whose profile holds the lower-case word. */
+    static int languagesOf(String lower) {
+        Integer mask = MASKS.get(lower);
+        return mask == null ? 0 : mask;
     }
 
     /** ISO 639-1 code of the likeliest language, or {@link #UNDETERMINED} when the text gives too little to go on. */
     public String detect(String text) {
         String sample = text.length() > SAMPLE_CHARS ? text.substring(0, SAMPLE_CHARS) : text;
         int[] hits = new int[ORDER.size()];
-        int n = sample.length();
-        int i = 0;
-        while (i < n) {
-            // the tokens of Words.tokens; only those short enough to be a profiled word are looked up
-            if (!Words.isLetterOrDigit(sample.charAt(i))) {
-                i++;
-                continue;
-            }
-            int start = i;
-            i = Words.tokenEnd(sample, i);
-            if (i - start > LONGEST) {
-                continue;
-            }
-            Integer mask = MASKS.get(Words.lower(sample, start, i));
-            if (mask == null) {
-                continue;
-            }
-            for (int l = 0; l < hits.length; l++) {
+        // the tokens of Words.tokens, each known by its shared form (which knows its profiles)
+        ArticleText.forEachForm(sample, form -> {
+            int mask = form.languages;
+            for (int l = 0; mask != 0 && l < hits.length; l++) {
                 if ((mask & (1 << l)) != 0) {
                     hits[l]++;
                 }
             }
-        }
+        });
         int best = 0;
         for (int l = 1; l < hits.length; l++) {
             if (hits[l] > hits[best]) {

@@ -241,18 +241,38 @@ final class SentenceVectors {
             scratch[ta[k]] = wa[k];
         }
         float normA = norms[a];
-        for (int b = from; b < to; b++) {
-            if (norms[b] == 0f) {
-                out[b] = 0f;
-                continue;
+        int b = from;
+        // two sentences side by side: each dot product is a chain of dependent additions, two
+        // chains keep the adder busy (each still adds its own products in its own order)
+        for (; b + 1 < to; b += 2) {
+            int[] t0 = terms[b];
+            int[] t1 = terms[b + 1];
+            float[] w0 = weights[b];
+            float[] w1 = weights[b + 1];
+            int common = Math.min(t0.length, t1.length);
+            float dot0 = 0f;
+            float dot1 = 0f;
+            for (int k = 0; k < common; k++) {
+                dot0 += scratch[t0[k]] * w0[k];
+                dot1 += scratch[t1[k]] * w1[k];
             }
+            for (int k = common; k < t0.length; k++) {
+                dot0 += scratch[t0[k]] * w0[k];
+            }
+            for (int k = common; k < t1.length; k++) {
+                dot1 += scratch[t1[k]] * w1[k];
+            }
+            out[b] = norms[b] == 0f ? 0f : dot0 / (normA * norms[b]);
+            out[b + 1] = norms[b + 1] == 0f ? 0f : dot1 / (normA * norms[b + 1]);
+        }
+        for (; b < to; b++) {
             int[] tb = terms[b];
             float[] wb = weights[b];
             float dot = 0f;
             for (int k = 0; k < tb.length; k++) {
                 dot += scratch[tb[k]] * wb[k];
             }
-            out[b] = dot / (normA * norms[b]);
+            out[b] = norms[b] == 0f ? 0f : dot / (normA * norms[b]);
         }
         for (int k = 0; k < ta.length; k++) {
             scratch[ta[k]] = 0f;

@@ -239,13 +239,13 @@ final class SentimentScorer {
 
     /** Scores sentence {@code s} of the article the forms were built for. */
     Result score(Forms forms, int s) {
+        if (!mayScore(forms, s)) {
+            return NEUTRAL;
+        }
         String sentence = forms.text.sentence(s);
         int exclamations = lex(forms, s);
         Lexed words = forms.words;
         int n = words.n;
-        if (n == 0 || !mayScore(words, forms)) {
-            return NEUTRAL;
-        }
         boolean mixedCase = hasMixedCase(words);
         markNames(words);
         float[] contrastWeight = contrastWeights(words);
@@ -349,11 +349,15 @@ final class SentimentScorer {
      * expectation verb, or a word after "too". Most factual sentences have none, and the rules
      * below would find nothing in them.
      */
-    private static boolean mayScore(Lexed words, Forms forms) {
-        for (int k = 0; k < words.n; k++) {
-            if (canScore(words, forms, k)) {
+    private static boolean mayScore(Forms forms, int sentence) {
+        ArticleText text = forms.text;
+        boolean afterToo = false;
+        for (int t = text.firstToken(sentence); t < text.endToken(sentence); t++) {
+            int form = text.form(t);
+            if (afterToo || forms.valence[form] != 0f || forms.phraseHead[form] || (forms.flags[form] & EXPECT) != 0) {
                 return true;
             }
+            afterToo = (forms.flags[form] & TOO) != 0;
         }
         return false;
     }

@@ -69,10 +69,7 @@ final class Words {
 
     /** {@link Character#isLetterOrDigit(char)} with the ASCII answer computed inline (tokenising calls it for every character). */
     static boolean isLetterOrDigit(char c) {
-        if (c < 128) {
-            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-        }
-        return Character.isLetterOrDigit(c);
+        return c < 128 ? ASCII_KIND[c] == ALNUM : Character.isLetterOrDigit(c);
     }
 
     /** The lower-case form of text[start, end), allocating nothing beyond the substring when it is already lower case. */
