@@ -98,33 +98,57 @@ final class SentimentScorer {
      * set by {@link #markNames}. One per article, refilled for each sentence.
      */
     private static final class Lexed {
+        final Forms forms;
+        final ArticleText text;
+        /** The sentence's first token in the article: word k is token first + k. */
+        int first;
         int n;
-        String[] text;
-        String[] lower;
         int[] clause;
         boolean[] quoted;
-        int[] start;
-        int[] end;
         boolean[] name;
-        int[] flags;
-        int[] form;
-        boolean[] allCaps;
+        /** The classes of all the words together, OR-ed. */
+        int anyFlags;
+        int capitalised;
+        int allCapsCount;
 
-        Lexed(int capacity) {
-            text = new String[capacity];
-            lower = new String[capacity];
+        Lexed(Forms forms, int capacity) {
+            this.forms = forms;
+            this.text = forms.text;
             clause = new int[capacity];
             quoted = new boolean[capacity];
-            start = new int[capacity];
-            end = new int[capacity];
             name = new boolean[capacity];
-            flags = new int[capacity];
-            form = new int[capacity];
-            allCaps = new boolean[capacity];
+        }
+
+        int form(int k) {
+            return text.form(first + k);
+        }
+
+        String text(int k) {
+            return text.formOf(form(k)).text;
+        }
+
+        String lower(int k) {
+            return forms.lower[form(k)];
+        }
+
+        int flags(int k) {
+            return forms.flags[form(k)];
+        }
+
+        boolean allCaps(int k) {
+            return forms.allCaps[form(k)];
+        }
+
+        int start(int k) {
+            return text.start(first + k);
+        }
+
+        int end(int k) {
+            return text.end(first + k);
         }
 
         boolean is(int k, int flag) {
-            return (flags[k] & flag) != 0;
+            return (flags(k) & flag) != 0;
         }
     }
 
@@ -140,6 +164,7 @@ final class SentimentScorer {
     private static final int FALL = 1 << 8;
     private static final int LEVEL = 1 << 9;
     private static final int TOO = 1 << 10;
+    private static final int SPITE = 1 << 11;
 
     /** Built on first use, after the word sets above and below are initialised. */
     private static final class WordClasses {
@@ -158,6 +183,7 @@ final class SentimentScorer {
             mark(m, DECREASES, FALL);
             mark(m, LEVELS, LEVEL);
             mark(m, Set.of("too"), TOO);
+            mark(m, Set.of("spite"), SPITE);
             return Map.copyOf(m);
         }
 
@@ -183,9 +209,10 @@ final class SentimentScorer {
         private final int[] flags;
         private final boolean[] phraseHead;
         private final boolean[] allCaps;
+        private final boolean[] capitalised;
         private final float[] valence;
         /** Scratch for one sentence at a time. */
-        private Lexed words = new Lexed(64);
+        private Lexed words;
 
         Forms(ArticleText text) {
             this.text = text;
@@ -195,6 +222,8 @@ final class SentimentScorer {
             phraseHead = new boolean[count];
             allCaps = new boolean[count];
             valence = new float[count];
+            capitalised = new boolean[count];
+            words = new Lexed(this, 64);
             for (int f = 0; f < count; f++) {
                 ArticleText.Form form = text.formOf(f);
                 Entry entry = entry(form.lower);
@@ -203,6 +232,7 @@ final class SentimentScorer {
                 phraseHead[f] = entry.phraseHead();
                 valence[f] = entry.valence();
                 allCaps[f] = form.allCaps;
+                capitalised[f] = Character.isUpperCase(form.text.charAt(0));
             }
         }
 
@@ -248,7 +278,8 @@ final class SentimentScorer {
         int n = words.n;
         boolean mixedCase = hasMixedCase(words);
         markNames(words);
-        float[] contrastWeight = contrastWeights(words);
+        // without a contrast or concession marker every weight is 1: none to compute or multiply by
+        float[] contrastWeight = (words.anyFlags & (COORD | CONC | SPITE)) == 0 ? null : contrastWeights(words);
         List<Hit> hits = new ArrayList<>();
         float sum = 0f;
         boolean[] levelWord = new boolean[n];
@@ -258,10 +289,10 @@ final class SentimentScorer {
                 continue;
             }
             int w = i;
-            String lower = words.lower[w];
+            String lower = words.lower(w);
             int span = 1;
             float v = 0f;
-            for (int len = forms.phraseHead[words.form[w]] ? Math.min(lexicon.longestPhrase(), n - i) : 0; len >= 2; len--) {
+            for (int len = forms.phraseHead[words.form(w)] ? Math.min(lexicon.longestPhrase(), n - i) : 0; len >= 2; len--) {
                 Float p = lexicon.phrase(join(words, i, len));
                 if (p != null && sameClause(words, i, len)) {
                     v = p;
@@ -280,9 +311,9 @@ final class SentimentScorer {
                 if (words.name[w]) {
                     continue; // "United Nations", "Hope Street": names carry no tone
                 }
-                v = forms.valence(words.form[w]);
+                v = forms.valence(words.form(w));
             }
-            if (v == 0f && !words.is(w, EXPECT) && !(i > 0 && words.lower[i - 1].equals("too"))) {
+            if (v == 0f && !words.is(w, EXPECT) && !(i > 0 && words.lower(i - 1).equals("too"))) {
                 continue;
             }
             int negator = negatorIndex(words, i);
@@ -308,14 +339,14 @@ final class SentimentScorer {
                 if (negated && words.is(w, EXPECT)) {
                     v = FAILED_EXPECTATION;
                     negated = false;
-                } else if (i > 0 && words.lower[i - 1].equals("too") && words.clause[i - 1] == words.clause[w]
+                } else if (i > 0 && words.lower(i - 1).equals("too") && words.clause[i - 1] == words.clause[w]
                         && !Words.isStopWord(lower)) {
                     v = EXCESS;
                 } else {
                     continue;
                 }
             }
-            if (mixedCase && words.allCaps[w]) {
+            if (mixedCase && words.allCaps(w)) {
                 v += Math.signum(v) * CAPS_BOOST;
             }
             v += degree(words, i, v);
@@ -328,11 +359,13 @@ final class SentimentScorer {
             if (words.quoted[w]) {
                 v *= QUOTED;
             }
-            v *= contrastWeight[i];
+            if (contrastWeight != null) {
+                v *= contrastWeight[i];
+            }
             sum += v;
             int last = i + span - 1;
             int from = negated ? negator : i;
-            hits.add(new Hit(sentence.substring(words.start[from], words.end[last]), v));
+            hits.add(new Hit(sentence.substring(words.start(from), words.end(last)), v));
             i += span - 1;
         }
         if (sum != 0f && exclamations > 0) {
@@ -368,9 +401,9 @@ final class SentimentScorer {
      * the rules say, so it is passed over first.
      */
     private static boolean canScore(Lexed words, Forms forms, int k) {
-        int form = words.form[k];
-        return forms.valence[form] != 0f || forms.phraseHead[form] || (words.flags[k] & EXPECT) != 0
-                || k > 0 && (words.flags[k - 1] & TOO) != 0;
+        int form = words.form(k);
+        return forms.valence[form] != 0f || forms.phraseHead[form] || (words.flags(k) & EXPECT) != 0
+                || k > 0 && (words.flags(k - 1) & TOO) != 0;
     }
 
     // ---- lexing ----
@@ -378,11 +411,15 @@ final class SentimentScorer {
     /** The sentence's words with clause numbers and quote state; returns the number of '!'. */
     private static int lex(Forms forms, int sentence) {
         int count = forms.text.endToken(sentence) - forms.text.firstToken(sentence);
-        if (forms.words.text.length < count) {
-            forms.words = new Lexed(Math.max(count, forms.words.text.length * 2));
+        if (forms.words.clause.length < count) {
+            forms.words = new Lexed(forms, Math.max(count, forms.words.clause.length * 2));
         }
         Lexed out = forms.words;
         out.n = 0;
+        out.first = forms.text.firstToken(sentence);
+        out.anyFlags = 0;
+        out.capitalised = 0;
+        out.allCapsCount = 0;
         ArticleText text = forms.text;
         String s = text.sentence(sentence);
         int clause = 0;
@@ -433,16 +470,16 @@ final class SentimentScorer {
             }
             i = text.end(t);
             int k = out.n++;
-            out.text[k] = text.formOf(form).text;
-            out.lower[k] = forms.lower[form];
             out.clause[k] = clause;
             out.quoted[k] = quoted;
-            out.start[k] = text.start(t);
-            out.end[k] = i;
             out.name[k] = false;
-            out.flags[k] = flags;
-            out.form[k] = form;
-            out.allCaps[k] = forms.allCaps[form];
+            out.anyFlags |= flags;
+            if (k > 0 && forms.capitalised[form]) {
+                out.capitalised++;
+            }
+            if (forms.allCaps[form]) {
+                out.allCapsCount++;
+            }
         }
     }
 
@@ -458,7 +495,7 @@ final class SentimentScorer {
         java.util.Arrays.fill(weight, 1f);
         int lastCoordinate = -1;
         for (int i = 0; i < n; i++) {
-            String lower = words.lower[i];
+            String lower = words.lower(i);
             if (words.is(i, COORD) && !(lower.equals("yet") && i > 0 && words.is(i - 1, NEG))) {
                 lastCoordinate = i;
             }
@@ -469,8 +506,8 @@ final class SentimentScorer {
             }
         }
         for (int i = 0; i < n; i++) {
-            String lower = words.lower[i];
-            boolean inSpiteOf = lower.equals("spite") && i > 0 && words.lower[i - 1].equals("in");
+            String lower = words.lower(i);
+            boolean inSpiteOf = lower.equals("spite") && i > 0 && words.lower(i - 1).equals("in");
             if (!words.is(i, CONC) && !inSpiteOf) {
                 continue;
             }
@@ -503,18 +540,18 @@ final class SentimentScorer {
             if (words.clause[w] != clause) {
                 return -1;
             }
-            String lower = words.lower[w];
+            String lower = words.lower(w);
             if (words.is(w, NEG)) {
                 if (lower.equals("no") && k + 1 < words.n && k + 1 < i
-                        && (words.lower[k + 1].equals("doubt") || words.lower[k + 1].equals("wonder"))) {
+                        && (words.lower(k + 1).equals("doubt") || words.lower(k + 1).equals("wonder"))) {
                     return -1; // "no doubt it is good" affirms
                 }
-                if (lower.equals("not") && k + 1 < i && words.lower[k + 1].equals("only")) {
+                if (lower.equals("not") && k + 1 < i && words.lower(k + 1).equals("only")) {
                     return -1; // "not only ... but also"
                 }
                 return k;
             }
-            if (lower.equals("least") && (k == 0 || !words.lower[k - 1].equals("at"))) {
+            if (lower.equals("least") && (k == 0 || !words.lower(k - 1).equals("at"))) {
                 return k;
             }
         }
@@ -540,7 +577,7 @@ final class SentimentScorer {
             if (words.clause[w] != clause) {
                 break;
             }
-            Float d = words.is(w, DEG) ? DEGREE.get(words.lower[w]) : null;
+            Float d = words.is(w, DEG) ? DEGREE.get(words.lower(w)) : null;
             if (d == null && isKindOf(words, i - back)) {
                 d = -BOOST;
             }
@@ -554,13 +591,13 @@ final class SentimentScorer {
 
     /** "pretty" is an intensifier before a sentiment word ("pretty bad") and praise otherwise ("a pretty case"). */
     private static boolean isDegreeUse(Lexed words, int i, Forms forms) {
-        String lower = words.lower[i];
+        String lower = words.lower(i);
         if (!lower.equals("pretty")) {
             return words.is(i, DEG);
         }
         int clause = words.clause[i];
         for (int k = i + 1; k < words.n && k <= i + 3 && words.clause[k] == clause; k++) {
-            if (forms.valence(words.form[k]) != 0f) {
+            if (forms.valence(words.form(k)) != 0f) {
                 return true;
             }
         }
@@ -569,17 +606,17 @@ final class SentimentScorer {
 
     /** "like" is praise only as a verb with a subject ("I like", "didn't like"), not as a preposition or "would like to". */
     private static boolean isNonVerbLike(Lexed words, int i) {
-        String lower = words.lower[i];
+        String lower = words.lower(i);
         if (!lower.equals("like") && !lower.equals("likes")) {
             return false;
         }
-        if (i + 1 < words.n && words.lower[i + 1].equals("to")) {
+        if (i + 1 < words.n && words.lower(i + 1).equals("to")) {
             return true;
         }
         if (i == 0) {
             return true;
         }
-        return !LIKE_SUBJECTS.contains(words.lower[i - 1]);
+        return !LIKE_SUBJECTS.contains(words.lower(i - 1));
     }
 
     private static final Set<String> LIKE_SUBJECTS = Set.of("i", "we", "you", "they", "he", "she", "really",
@@ -593,15 +630,15 @@ final class SentimentScorer {
         }
         int neg = negator;
         int start = negator;
-        if (words.lower[neg].equals("not") && negator > 0 && words.lower[negator - 1].equals("do")) {
+        if (words.lower(neg).equals("not") && negator > 0 && words.lower(negator - 1).equals("do")) {
             start = negator - 1;
-        } else if (!words.lower[neg].equals("dont") && !words.lower[neg].equals("never")) {
+        } else if (!words.lower(neg).equals("dont") && !words.lower(neg).equals("never")) {
             return false;
         }
         if (start == 0 || words.clause[start - 1] != words.clause[neg]) {
             return true;
         }
-        String before = words.lower[start - 1];
+        String before = words.lower(start - 1);
         return before.equals("please") || before.equals("just") || before.equals("so");
     }
 
@@ -610,17 +647,17 @@ final class SentimentScorer {
         if (negator < 0) {
             return false;
         }
-        String neg = words.lower[negator];
+        String neg = words.lower(negator);
         boolean modal = neg.equals("couldnt") || neg.equals("cant") || neg.equals("cannot")
-                || (neg.equals("not") && negator > 0 && words.lower[negator - 1].equals("could"));
+                || (neg.equals("not") && negator > 0 && words.lower(negator - 1).equals("could"));
         if (!modal) {
             return false;
         }
-        String w = words.lower[i];
-        boolean comparative = w.endsWith("er") || words.lower[i - 1].equals("more");
+        String w = words.lower(i);
+        boolean comparative = w.endsWith("er") || words.lower(i - 1).equals("more");
         boolean be = false;
         for (int k = negator + 1; k < i; k++) {
-            be |= words.lower[k].equals("be");
+            be |= words.lower(k).equals("be");
         }
         return be && comparative;
     }
@@ -632,19 +669,19 @@ final class SentimentScorer {
     private static boolean isUnmetExpectation(Lexed words, int i) {
         int clause = words.clause[i];
         for (int k = i - 1; k >= 0 && k >= i - 5 && words.clause[k] == clause; k--) {
-            String w = words.lower[k];
+            String w = words.lower(k);
             if (w.equals("wish") || w.equals("wished")) {
                 return true;
             }
             if (w.equals("have") && k > 0) {
-                String modal = words.lower[k - 1];
+                String modal = words.lower(k - 1);
                 if ((modal.equals("should") || modal.equals("could") || modal.equals("would"))
-                        && k + 1 < words.n && words.lower[k + 1].equals("been")) {
+                        && k + 1 < words.n && words.lower(k + 1).equals("been")) {
                     return true;
                 }
             }
             if (w.equals("expected") && k > 0) {
-                String before = words.lower[k - 1];
+                String before = words.lower(k - 1);
                 if (before.equals("had") || before.equals("i'd") || before.equals("i") || before.equals("have")) {
                     return true;
                 }
@@ -705,13 +742,13 @@ final class SentimentScorer {
     }
 
     private static boolean isStandardOfComparison(Lexed words, int i) {
-        String w = words.lower[i];
+        String w = words.lower(i);
         if (!(w.startsWith("hop") || w.startsWith("expect") || w.equals("advertised") || w.equals("promised"))) {
             return false;
         }
         int clause = words.clause[i];
         for (int k = i - 1; k >= 0 && k >= i - 3 && words.clause[k] == clause; k--) {
-            String b = words.lower[k];
+            String b = words.lower(k);
             if (b.equals("as") || b.equals("than")) {
                 return true;
             }
@@ -720,9 +757,9 @@ final class SentimentScorer {
     }
 
     private static boolean isKindOf(Lexed words, int i) {
-        String lower = words.lower[i];
+        String lower = words.lower(i);
         return (lower.equals("kind") || lower.equals("sort")) && i + 1 < words.n
-                && words.lower[i + 1].equals("of");
+                && words.lower(i + 1).equals("of");
     }
 
     private static boolean sameClause(Lexed words, int i, int len) {
@@ -730,9 +767,9 @@ final class SentimentScorer {
     }
 
     private static String join(Lexed words, int i, int len) {
-        StringBuilder sb = new StringBuilder(words.lower[i]);
+        StringBuilder sb = new StringBuilder(words.lower(i));
         for (int k = 1; k < len; k++) {
-            sb.append(' ').append(words.lower[i + k]);
+            sb.append(' ').append(words.lower(i + k));
         }
         return sb.toString();
     }
@@ -742,31 +779,22 @@ final class SentimentScorer {
      * name. Headlines and shouting (mostly capitals) are left alone.
      */
     private static void markNames(Lexed words) {
-        int capitalised = 0;
-        for (int i = 1; i < words.n; i++) {
-            if (Character.isUpperCase(words.text[i].charAt(0))) {
-                capitalised++;
-            }
-        }
-        if (capitalised * 2 > words.n - 1) {
+        // words.capitalised: the capitalised words after the first, counted while lexing
+        if (words.capitalised == 0 || words.capitalised * 2 > words.n - 1) {
             return;
         }
+        Forms forms = words.forms;
         for (int i = 1; i < words.n; i++) {
-            int w = i;
-            if (Character.isUpperCase(words.text[w].charAt(0)) && !words.allCaps[w] && !words.lower[w].equals("i")
-                    && words.clause[i - 1] == words.clause[w]) {
-                words.name[w] = true;
+            int form = words.form(i);
+            if (forms.capitalised[form] && !forms.allCaps[form] && !forms.lower[form].equals("i")
+                    && words.clause[i - 1] == words.clause[i]) {
+                words.name[i] = true;
             }
         }
     }
 
     private static boolean hasMixedCase(Lexed words) {
-        int caps = 0;
-        for (int w = 0; w < words.n; w++) {
-            if (words.allCaps[w]) {
-                caps++;
-            }
-        }
+        int caps = words.allCapsCount;
         return caps > 0 && caps < words.n;
     }
 
