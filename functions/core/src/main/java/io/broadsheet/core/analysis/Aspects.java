@@ -179,16 +179,9 @@ final class Aspects {
             }
         }
         int sentenceCount = text.sentenceCount();
+        // one pass: every pair and every frequent word gets its mention at first sight (so the lists
+        // are in order of first mention, the order aspects keep when tied); pairs said once are dropped after
         PairTable pairTable = new PairTable();
-        for (int i = 0; i < sentenceCount; i++) {
-            int[] seq = vectors.sequence(i);
-            for (int t = 0; t + 1 < seq.length; t++) {
-                if (usable(seq[t], namedIds) && usable(seq[t + 1], namedIds)) {
-                    pairTable.count(pairKey(seq[t], seq[t + 1]));
-                }
-            }
-        }
-        // phrases and words in order of first mention (the order the aspects are listed in when tied)
         List<TopicMention> pairs = new ArrayList<>();
         List<TopicMention> singles = new ArrayList<>();
         TopicMention[] singleOf = new TopicMention[vectors.termCount()];
@@ -210,15 +203,12 @@ final class Aspects {
                 }
                 if (t + 1 < seq.length && usable(seq[t + 1], namedIds)) {
                     int slot = pairTable.slotOf(pairKey(term, seq[t + 1]));
-                    if (pairTable.counts[slot] >= 2) {
-                        int index = pairTable.mention[slot];
-                        if (index < 0) {
-                            index = pairTable.mention[slot] = pairs.size();
-                            pairs.add(new TopicMention(text.lower(firstToken + t), text.lower(firstToken + t + 1),
-                                    term, seq[t + 1]));
-                        }
-                        pairs.get(index).add(i);
+                    int index = pairTable.mention[slot];
+                    if (index < 0) {
+                        index = pairTable.mention[slot] = pairs.size();
+                        pairs.add(new TopicMention(text.lower(firstToken + t), text.lower(firstToken + t + 1), term, seq[t + 1]));
                     }
+                    pairs.get(index).add(i);
                 }
             }
         }
@@ -324,20 +314,14 @@ final class Aspects {
         }
     }
 
-    /** Counts of term pairs by {@link #pairKey}, open addressing over primitive keys (no boxing per token pair). */
+    /** Term pairs by {@link #pairKey}, each with the index of its mention: open addressing over primitive keys (no boxing per pair). */
     private static final class PairTable {
         long[] keys = new long[256];
-        int[] counts = new int[256];
         int[] mention = new int[256];
         boolean[] used = new boolean[256];
         int size;
 
-        void count(long key) {
-            int slot = slotOf(key); // may grow the arrays: read them after
-            counts[slot]++;
-        }
-
-        /** The key's slot, added with a count of 0 when absent. */
+        /** The key's slot, added with no mention (-1) when absent. */
         int slotOf(long key) {
             int mask = keys.length - 1;
             int slot = (int) mix(key) & mask;
@@ -360,11 +344,9 @@ final class Aspects {
 
         private void grow() {
             long[] oldKeys = keys;
-            int[] oldCounts = counts;
             int[] oldMention = mention;
             boolean[] oldUsed = used;
             keys = new long[oldKeys.length * 2];
-            counts = new int[keys.length];
             mention = new int[keys.length];
             used = new boolean[keys.length];
             int mask = keys.length - 1;
@@ -376,7 +358,6 @@ final class Aspects {
                     }
                     used[slot] = true;
                     keys[slot] = oldKeys[k];
-                    counts[slot] = oldCounts[k];
                     mention[slot] = oldMention[k];
                 }
             }
