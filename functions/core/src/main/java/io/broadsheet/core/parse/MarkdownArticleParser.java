@@ -112,6 +112,10 @@ final class MarkdownArticleParser implements ArticleParser {
         if (yaml.length() > MAX_FRONT_MATTER_CHARS) {
             throw new ArticleRejectedException(RejectionReason.MALFORMED, "the front matter is larger than 64 KiB");
         }
+        Map<String, Object> simple = SimpleFrontMatter.parse(yaml);
+        if (simple != null) {
+            return simple;
+        }
         Object loaded;
         try {
             loaded = new Load(FRONT_MATTER_SETTINGS).loadFromString(yaml);
