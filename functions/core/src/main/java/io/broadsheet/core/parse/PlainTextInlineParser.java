@@ -76,8 +76,8 @@ final class PlainTextInlineParser implements InlineParser {
             if (Characters.skipSpaceTabBackwards(line, line.length() - 1, 0) < 0) {
                 return false;
             }
-            for (int i = 0; i < line.length(); i++) {
-                char c = line.charAt(i);
+            char[] chars = line.toString().toCharArray(); // array reads: every character is looked at
+            for (char c : chars) {
                 if (c < 128 && SPECIAL[c]) {
                     return false;
                 }
