@@ -126,7 +126,7 @@ final class ArticleText {
             if (Words.isLetterOrDigit(d)) {
                 hash = 31 * hash + d;
                 i++;
-            } else if ((d == '\'' || d == '’' || d == '-') && i + 1 < n && Character.isLetter(c[i + 1])) {
+            } else if ((d == '\'' || d == '’' || d == '-') && i + 1 < n && Words.isLetter(c[i + 1])) {
                 hash = 31 * (31 * hash + d) + c[i + 1];
                 i += 2;
             } else {

@@ -529,14 +529,14 @@ final class Aspects {
             Set<String> candidates = new HashSet<>();
             for (String s : text.sentences()) {
                 int end = 0;
-                while (end < s.length() && !Character.isLetter(s.charAt(end))) {
+                while (end < s.length() && !Words.isLetter(s.charAt(end))) {
                     end++;
                 }
                 int start = end;
-                while (end < s.length() && Character.isLetter(s.charAt(end))) {
+                while (end < s.length() && Words.isLetter(s.charAt(end))) {
                     end++;
                 }
-                if (end > start && Character.isUpperCase(s.charAt(start))) {
+                if (end > start && Words.isUpperCase(s.charAt(start))) {
                     String lower = s.substring(start, end).toLowerCase(Locale.ROOT);
                     if (!Words.isStopWord(lower)) {
                         candidates.add(lower);
@@ -595,18 +595,18 @@ final class Aspects {
         boolean sentenceStart = true;
         char gap = ' ';
         while (i <= n) {
-            if (i < n && isLetter(c[i])) {
+            if (i < n && Words.isLetter(c[i])) {
                 int start = i;
                 while (i < n && (Words.isLetterOrDigit(c[i]) || c[i] == '-'
-                        || (c[i] == '.' && i + 1 < n && isLetter(c[i + 1]))
+                        || (c[i] == '.' && i + 1 < n && Words.isLetter(c[i + 1]))
                         || ((c[i] == '\'' || c[i] == '’') && i + 1 < n
-                        && isLetter(c[i + 1])))) {
+                        && Words.isLetter(c[i + 1])))) {
                     i++;
                 }
                 if (i + 1 < n && c[i] == '.' && sentence.indexOf('.', start) < i) {
                     i++; // keep the final period of a dotted abbreviation: "U.S."
                 }
-                if (!Character.isUpperCase(c[start]) && (run.isEmpty() || i - start > 3)) {
+                if (!Words.isUpperCase(c[start]) && (run.isEmpty() || i - start > 3)) {
                     // a lower-case word that cannot be a connector inside a name: ends any run, no allocation
                     if (!run.isEmpty()) {
                         flush(run, out);
@@ -619,7 +619,7 @@ final class Aspects {
                 if (word.endsWith("'s") || word.endsWith("’s")) {
                     word = word.substring(0, word.length() - 2);
                 }
-                boolean capital = Character.isUpperCase(word.charAt(0));
+                boolean capital = Words.isUpperCase(word.charAt(0));
                 boolean connector = !run.isEmpty() && gap == ' ' && CONNECTORS.contains(word);
                 boolean joins = gap == ' ' || gap == '-';
                 if (capital && !(sentenceStart && isCommonWord(word, lowerVocabulary))) {
@@ -645,7 +645,7 @@ final class Aspects {
                     continue;
                 }
                 i++;
-                if (!run.isEmpty() && i < n && !isLetter(c[i]) && c[i] != ' '
+                if (!run.isEmpty() && i < n && !Words.isLetter(c[i]) && c[i] != ' '
                         && c[i] != '&') {
                     flush(run, out);
                 }
@@ -695,8 +695,4 @@ final class Aspects {
         return letters <= LONGEST_TITLE && TITLES.contains(word.toLowerCase(Locale.ROOT).replace(".", ""));
     }
 
-    /** {@link Character#isLetter(char)}, ASCII answered inline. */
-    private static boolean isLetter(char c) {
-        return c < 128 ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') : Character.isLetter(c);
-    }
 }

@@ -92,11 +92,11 @@ public final class SentenceSplitter {
                 i++;
             }
             int end = i;
-            if (i >= n || !Character.isWhitespace(chars[i])) {
+            if (i >= n || !Words.isWhitespace(chars[i])) {
                 continue; // "3.5", "example.com", "U.S.A" or a period glued to the next word
             }
             int next = i;
-            while (next < n && Character.isWhitespace(chars[next])) {
+            while (next < n && Words.isWhitespace(chars[next])) {
                 next++;
             }
             if (next >= n) {
@@ -131,7 +131,7 @@ public final class SentenceSplitter {
             return false;
         }
         char firstLetter = text.charAt(wordStart);
-        boolean upperNext = Character.isUpperCase(firstLetter) || Character.isDigit(firstLetter)
+        boolean upperNext = Words.isUpperCase(firstLetter) || Character.isDigit(firstLetter)
                 || (wordStart > next && Character.isLetter(firstLetter) && !Character.isLowerCase(firstLetter));
         if (!upperNext) {
             // "'Go!' he said", "the U.S. economy", "... and then": lower case continues the sentence
@@ -157,14 +157,14 @@ public final class SentenceSplitter {
         if (isTitle(token)) {
             return false;
         }
-        if (token.length() == 1 && Character.isUpperCase(token.charAt(0))) {
+        if (token.length() == 1 && Words.isUpperCase(token.charAt(0))) {
             // an initial ("J. R. R. Tolkien", "John F. Kennedy"), unless a sentence opener follows ("vitamin C. The")
             return opener && !precededByInitial(text, termStart);
         }
         if (token.length() == 1 && Character.isDigit(token.charAt(0)) && isListMarker(text, start, termStart)) {
             return false; // "1. The first point" at the start of a paragraph
         }
-        boolean calendar = CALENDAR.contains(lower) && Character.isUpperCase(token.charAt(0));
+        boolean calendar = CALENDAR.contains(lower) && Words.isUpperCase(token.charAt(0));
         if ((calendar || lower.equals("no") || lower.equals("nos"))
                 && !nextWord.isEmpty() && Character.isDigit(nextWord.charAt(0))) {
             return false; // "Jan. 5", "No. 10"
@@ -206,7 +206,7 @@ public final class SentenceSplitter {
     /** The word just before the terminator, without leading punctuation, keeping inner periods ("U.S"). */
     private static String lastToken(String text, int start, int termStart) {
         int p = termStart;
-        while (p > start && !Character.isWhitespace(text.charAt(p - 1)) && OPENING_QUOTES.indexOf(text.charAt(p - 1)) < 0) {
+        while (p > start && !Words.isWhitespace(text.charAt(p - 1)) && OPENING_QUOTES.indexOf(text.charAt(p - 1)) < 0) {
             p--;
         }
         return text.substring(p, termStart);
@@ -214,7 +214,7 @@ public final class SentenceSplitter {
 
     private static String firstWord(String text, int from) {
         int p = from;
-        while (p < text.length() && (Character.isLetterOrDigit(text.charAt(p)) || text.charAt(p) == '\'')) {
+        while (p < text.length() && (Words.isLetterOrDigit(text.charAt(p)) || text.charAt(p) == '\'')) {
             p++;
         }
         return text.substring(from, p);

@@ -72,6 +72,21 @@ final class Words {
         return c < 128 ? ASCII_KIND[c] == ALNUM : Character.isLetterOrDigit(c);
     }
 
+    /** {@link Character#isLetter(char)}, ASCII answered inline. */
+    static boolean isLetter(char c) {
+        return c < 128 ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') : Character.isLetter(c);
+    }
+
+    /** {@link Character#isUpperCase(char)}, ASCII answered inline. */
+    static boolean isUpperCase(char c) {
+        return c < 128 ? c >= 'A' && c <= 'Z' : Character.isUpperCase(c);
+    }
+
+    /** {@link Character#isWhitespace(char)}, ASCII answered inline. */
+    static boolean isWhitespace(char c) {
+        return c < 128 ? c == ' ' || (c >= 9 && c <= 13) || (c >= 28 && c <= 31) : Character.isWhitespace(c);
+    }
+
     /** The lower-case form of text[start, end), allocating nothing beyond the substring when it is already lower case. */
     static String lower(String text, int start, int end) {
         return lower(text.substring(start, end));
