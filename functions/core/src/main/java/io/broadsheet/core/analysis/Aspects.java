@@ -114,6 +114,15 @@ final class Aspects {
             "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
             "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec");
 
+    /** Alone, not a name: a month or weekday, or a stop word (one lookup for both). */
+    private static final Set<String> NOT_A_NAME = notAName();
+
+    private static Set<String> notAName() {
+        Set<String> words = new HashSet<>(Words.STOP_WORDS);
+        words.addAll(CALENDAR);
+        return Set.copyOf(words);
+    }
+
     private Aspects() {
     }
 
@@ -676,8 +685,7 @@ final class Aspects {
             String phrase = size == 1 ? run.get(from) : String.join(" ", run.subList(from, run.size()));
             boolean dropped = false;
             if (size == 1) {
-                String lower = phrase.toLowerCase(Locale.ROOT);
-                dropped = CALENDAR.contains(lower) || Words.isStopWord(lower);
+                dropped = NOT_A_NAME.contains(phrase.toLowerCase(Locale.ROOT));
             }
             if (!dropped && phrase.length() > 1) {
                 out.add(phrase);

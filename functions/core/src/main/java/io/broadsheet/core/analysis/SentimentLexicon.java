@@ -107,6 +107,11 @@ final class SentimentLexicon {
         return phrases.get(lowerWords);
     }
 
+    /** The multi-word entries, keyed as {@link #phrase} looks them up. */
+    Map<String, Float> phrases() {
+        return java.util.Collections.unmodifiableMap(phrases);
+    }
+
     int longestPhrase() {
         return longestPhrase;
     }

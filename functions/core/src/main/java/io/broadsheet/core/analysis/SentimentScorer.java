@@ -70,11 +70,34 @@ final class SentimentScorer {
     private static final int ENTRY_CACHE_LIMIT = 50_000;
 
     /** A word as the rules see it: "n't" spelled "nt", its classes, whether a listed phrase starts with it, its valence. */
-    private record Entry(String lower, int flags, boolean phraseHead, float valence) {
+    private record Entry(String lower, int flags, PhraseNode phrase, float valence) {
     }
+
+    /** The listed phrases as a tree of words: a word's node knows the words that continue a phrase from it. */
+    private static final class PhraseNode {
+        final Map<String, PhraseNode> next = new java.util.HashMap<>(4);
+        /** The valence of the phrase that ends here, or null. */
+        Float valence;
+
+        static PhraseNode of(Map<String, Float> phrases) {
+            PhraseNode root = new PhraseNode();
+            phrases.forEach((phrase, valence) -> {
+                PhraseNode node = root;
+                for (String word : phrase.split(" ", -1)) {
+                    node = node.next.computeIfAbsent(word, w -> new PhraseNode());
+                }
+                node.valence = valence;
+            });
+            return root;
+        }
+    }
+
+    /** The first words of the lexicon's phrases. */
+    private final PhraseNode phrases;
 
     SentimentScorer(SentimentLexicon lexicon) {
         this.lexicon = lexicon;
+        this.phrases = PhraseNode.of(lexicon.phrases());
     }
 
     SentimentScorer() {
@@ -207,7 +230,8 @@ final class SentimentScorer {
         private final ArticleText text;
         private final String[] lower;
         private final int[] flags;
-        private final boolean[] phraseHead;
+        /** The phrase-tree node of a word that starts a listed phrase, else null. */
+        private final PhraseNode[] phrase;
         private final boolean[] allCaps;
         private final boolean[] capitalised;
         private final float[] valence;
@@ -219,7 +243,7 @@ final class SentimentScorer {
             int count = text.formCount();
             lower = new String[count];
             flags = new int[count];
-            phraseHead = new boolean[count];
+            phrase = new PhraseNode[count];
             allCaps = new boolean[count];
             valence = new float[count];
             capitalised = new boolean[count];
@@ -229,7 +253,7 @@ final class SentimentScorer {
                 Entry entry = entry(form.lower);
                 lower[f] = entry.lower();
                 flags[f] = entry.flags();
-                phraseHead[f] = entry.phraseHead();
+                phrase[f] = entry.phrase();
                 valence[f] = entry.valence();
                 allCaps[f] = form.allCaps;
                 capitalised[f] = Character.isUpperCase(form.text.charAt(0));
@@ -251,7 +275,7 @@ final class SentimentScorer {
             // "didn't" -> "didnt" so that one set of negators covers both spellings
             l = l.equals("can't") ? "cant" : l.equals("won't") ? "wont" : l.replace("'", "");
         }
-        entry = new Entry(l, WordClasses.of(l), lexicon.startsPhrase(l), lexicon.valence(l));
+        entry = new Entry(l, WordClasses.of(l), phrases.next.get(l), lexicon.valence(l));
         if (entries.size() < ENTRY_CACHE_LIMIT) {
             entries.put(word, entry);
         }
@@ -292,12 +316,17 @@ final class SentimentScorer {
             String lower = words.lower(w);
             int span = 1;
             float v = 0f;
-            for (int len = forms.phraseHead[words.form(w)] ? Math.min(lexicon.longestPhrase(), n - i) : 0; len >= 2; len--) {
-                Float p = lexicon.phrase(join(words, i, len));
-                if (p != null && sameClause(words, i, len)) {
-                    v = p;
-                    span = len;
+            // the longest listed phrase from here that stays in one clause (walking the phrase tree
+            // word by word instead of looking up every length joined into a string)
+            PhraseNode node = forms.phrase[words.form(w)];
+            for (int len = 2, limit = node == null ? 0 : Math.min(lexicon.longestPhrase(), n - i); len <= limit; len++) {
+                node = node.next.get(words.lower(i + len - 1));
+                if (node == null) {
                     break;
+                }
+                if (node.valence != null && sameClause(words, i, len)) {
+                    v = node.valence;
+                    span = len;
                 }
             }
             if (span > 1 && v == 0f) {
@@ -387,7 +416,7 @@ final class SentimentScorer {
         boolean afterToo = false;
         for (int t = text.firstToken(sentence); t < text.endToken(sentence); t++) {
             int form = text.form(t);
-            if (afterToo || forms.valence[form] != 0f || forms.phraseHead[form] || (forms.flags[form] & EXPECT) != 0) {
+            if (afterToo || forms.valence[form] != 0f || forms.phrase[form] != null || (forms.flags[form] & EXPECT) != 0) {
                 return true;
             }
             afterToo = (forms.flags[form] & TOO) != 0;
@@ -402,7 +431,7 @@ final class SentimentScorer {
      */
     private static boolean canScore(Lexed words, Forms forms, int k) {
         int form = words.form(k);
-        return forms.valence[form] != 0f || forms.phraseHead[form] || (words.flags(k) & EXPECT) != 0
+        return forms.valence[form] != 0f || forms.phrase[form] != null || (words.flags(k) & EXPECT) != 0
                 || k > 0 && (words.flags(k - 1) & TOO) != 0;
     }
 
@@ -764,14 +793,6 @@ final class SentimentScorer {
 
     private static boolean sameClause(Lexed words, int i, int len) {
         return words.clause[i] == words.clause[i + len - 1];
-    }
-
-    private static String join(Lexed words, int i, int len) {
-        StringBuilder sb = new StringBuilder(words.lower(i));
-        for (int k = 1; k < len; k++) {
-            sb.append(' ').append(words.lower(i + k));
-        }
-        return sb.toString();
     }
 
     /**
