@@ -82,10 +82,10 @@ final class HighlightSelector {
         int edges = 0;
         float[] out = new float[n];
         int[] degree = new int[n];
-        float[] row = new float[n];
-        float[] scratch = new float[vectors.termCount()];
+        float[][] cosine = new float[n][n];
+        vectors.cosines(n, cosine);
         for (int i = 0; i < n; i++) {
-            vectors.cosines(i, i + 1, n, row, scratch);
+            float[] row = cosine[i];
             for (int j = i + 1; j < n; j++) {
                 float s = row[j];
                 if (s > 0.05f) {

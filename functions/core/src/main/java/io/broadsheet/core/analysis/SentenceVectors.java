@@ -224,58 +224,51 @@ final class SentenceVectors {
     }
 
     /**
-     * {@code out[b] = cosine(a, b)} for every b in [from, to), with the same result bit for bit:
-     * a's weights are spread over a dense array once, so each b costs one pass over its own terms
-     * instead of a branchy merge. The products come in b's term order, which is the merge's
-     * order; the terms b does not share with a add a zero product, which changes no sum
-     * (weights are positive).
+     * The cosines of every pair among the first {@code n} sentences: {@code into[a][b] = cosine(a, b)}
+     * for a < b, the same floats bit for bit. Each term's sentences are listed once; a sentence then
+     * adds its products only to the later sentences that share a term with it, term by term in
+     * increasing order, which is the order the merge in {@link #cosine} adds them in (pairs that
+     * share nothing stay 0, as the merge leaves them).
      */
-    void cosines(int a, int from, int to, float[] out, float[] scratch) {
-        if (norms[a] == 0f) {
-            Arrays.fill(out, from, to, 0f);
-            return;
-        }
-        int[] ta = terms[a];
-        float[] wa = weights[a];
-        for (int k = 0; k < ta.length; k++) {
-            scratch[ta[k]] = wa[k];
-        }
-        float normA = norms[a];
-        int b = from;
-        // two sentences side by side: each dot product is a chain of dependent additions, two
-        // chains keep the adder busy (each still adds its own products in its own order)
-        for (; b + 1 < to; b += 2) {
-            int[] t0 = terms[b];
-            int[] t1 = terms[b + 1];
-            float[] w0 = weights[b];
-            float[] w1 = weights[b + 1];
-            int common = Math.min(t0.length, t1.length);
-            float dot0 = 0f;
-            float dot1 = 0f;
-            for (int k = 0; k < common; k++) {
-                dot0 += scratch[t0[k]] * w0[k];
-                dot1 += scratch[t1[k]] * w1[k];
+    void cosines(int n, float[][] into) {
+        // postings: for each term, the sentences below n that use it, in order, with their weights
+        int[] start = new int[termCount() + 1];
+        for (int s = 0; s < n; s++) {
+            for (int t : terms[s]) {
+                start[t + 1]++;
             }
-            for (int k = common; k < t0.length; k++) {
-                dot0 += scratch[t0[k]] * w0[k];
-            }
-            for (int k = common; k < t1.length; k++) {
-                dot1 += scratch[t1[k]] * w1[k];
-            }
-            out[b] = norms[b] == 0f ? 0f : dot0 / (normA * norms[b]);
-            out[b + 1] = norms[b + 1] == 0f ? 0f : dot1 / (normA * norms[b + 1]);
         }
-        for (; b < to; b++) {
-            int[] tb = terms[b];
-            float[] wb = weights[b];
-            float dot = 0f;
-            for (int k = 0; k < tb.length; k++) {
-                dot += scratch[tb[k]] * wb[k];
-            }
-            out[b] = norms[b] == 0f ? 0f : dot / (normA * norms[b]);
+        for (int t = 0; t < start.length - 1; t++) {
+            start[t + 1] += start[t];
         }
-        for (int k = 0; k < ta.length; k++) {
-            scratch[ta[k]] = 0f;
+        int[] fill = Arrays.copyOf(start, start.length - 1);
+        int[] sentence = new int[start[start.length - 1]];
+        float[] weight = new float[sentence.length];
+        int[][] at = new int[n][];
+        for (int s = 0; s < n; s++) {
+            int[] ts = terms[s];
+            at[s] = new int[ts.length];
+            for (int k = 0; k < ts.length; k++) {
+                int slot = fill[ts[k]]++;
+                sentence[slot] = s;
+                weight[slot] = weights[s][k];
+                at[s][k] = slot;
+            }
+        }
+        for (int a = 0; a < n; a++) {
+            float[] dot = into[a];
+            int[] ta = terms[a];
+            float[] wa = weights[a];
+            for (int k = 0; k < ta.length; k++) {
+                float w = wa[k];
+                // the postings after a's own entry are the later sentences with this term
+                for (int p = at[a][k] + 1, end = start[ta[k] + 1]; p < end; p++) {
+                    dot[sentence[p]] += w * weight[p];
+                }
+            }
+            for (int b = a + 1; b < n; b++) {
+                dot[b] = norms[a] == 0f || norms[b] == 0f ? 0f : dot[b] / (norms[a] * norms[b]);
+            }
         }
     }
 }

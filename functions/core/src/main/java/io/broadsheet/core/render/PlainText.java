@@ -17,6 +17,9 @@ final class PlainText {
         if (text == null) {
             return null;
         }
+        if (isPlainLine(text)) {
+            return text.strip(); // nothing to drop or collapse (the two checks below, in one pass)
+        }
         String cleaned = clean(text);
         if (isCollapsed(cleaned)) {
             return cleaned.strip();
@@ -40,6 +43,25 @@ final class PlainText {
             out.append(' ');
         }
         return out.toString().strip();
+    }
+
+    /**
+     * Whether {@link #clean} would keep every character and no white space needs collapsing
+     * ({@link #isAllowed} and {@link #isCollapsed} both true), in one pass.
+     */
+    private static boolean isPlainLine(String text) {
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c >= ' ' && c < 0x7F) {
+                if (c == ' ' && i > 0 && text.charAt(i - 1) == ' ') {
+                    return false;
+                }
+            } else if (c < ' ' || Character.isSurrogate(c) || !allowed(c)) {
+                return false; // a control (tab and line breaks included: they collapse), or a code point clean drops
+            }
+        }
+        return true;
     }
 
     /** Whether no run of white space needs collapsing: no tab, line break, VT or FF, and no two spaces in a row. */
