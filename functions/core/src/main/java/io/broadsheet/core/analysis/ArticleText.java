@@ -58,9 +58,9 @@ final class ArticleText {
     private final int[] wordCounts;
     /** Tokens of sentence s are first[s] .. first[s + 1] - 1. */
     private final int[] first;
-    private int[] form = new int[256];
-    private int[] start = new int[256];
-    private int[] end = new int[256];
+    private int[] form;
+    private int[] start;
+    private int[] end;
     private int tokenCount;
     private Form[] forms = new Form[128];
     private int formCount;
@@ -72,6 +72,15 @@ final class ArticleText {
         this.sentences = sentences;
         first = new int[sentences.size() + 1];
         wordCounts = new int[sentences.size()];
+        // a token is followed by a character that is not in it (or ends the sentence): at most
+        // (length + 1) / 2 tokens, so the arrays never grow
+        int capacity = 16;
+        for (String sentence : sentences) {
+            capacity += (sentence.length() + 1) / 2;
+        }
+        form = new int[capacity];
+        start = new int[capacity];
+        end = new int[capacity];
         for (int s = 0; s < sentences.size(); s++) {
             first[s] = tokenCount;
             wordCounts[s] = tokenise(sentences.get(s));

@@ -74,24 +74,17 @@ final class HighlightSelector {
 
     /** Personalised PageRank over the similarity graph; the teleport favours early sentences. */
     private static float[] rank(int n, SentenceVectors vectors) {
-        // the graph's edges, pair by pair in (i, j) order, i < j
-        int pairs = n * (n - 1) / 2;
-        int[] edgeFrom = new int[pairs];
-        int[] edgeTo = new int[pairs];
-        float[] edgeSim = new float[pairs];
-        int edges = 0;
-        float[] out = new float[n];
-        int[] degree = new int[n];
+        // the similarity graph: an edge where two sentences' cosine passes the threshold; out[i] sums
+        // i's edges pair by pair in (i, j) order, i < j
         float[][] cosine = new float[n][n];
         vectors.cosines(n, cosine);
+        float[] out = new float[n];
+        int[] degree = new int[n];
         for (int i = 0; i < n; i++) {
             float[] row = cosine[i];
             for (int j = i + 1; j < n; j++) {
                 float s = row[j];
                 if (s > 0.05f) {
-                    edgeFrom[edges] = i;
-                    edgeTo[edges] = j;
-                    edgeSim[edges++] = s;
                     out[i] += s;
                     out[j] += s;
                     degree[i]++;
@@ -108,23 +101,22 @@ final class HighlightSelector {
         for (int i = 0; i < n; i++) {
             prior[i] /= priorSum;
         }
-        // row j lists the sentences i whose rank flows to j, with the share sim(i, j) / out(i), in
-        // increasing i: the edges come i-major, so j's neighbours below it arrive before those above
+        // row j lists the sentences i whose rank flows to j, in increasing i, with the share
+        // sim(i, j) / out(i)
         int[] rowStart = new int[n + 1];
         for (int j = 0; j < n; j++) {
             rowStart[j + 1] = rowStart[j] + degree[j];
         }
-        int[] cursor = java.util.Arrays.copyOf(rowStart, n);
-        int[] source = new int[2 * edges];
-        float[] share = new float[2 * edges];
-        for (int e = 0; e < edges; e++) {
-            int i = edgeFrom[e];
-            int j = edgeTo[e];
-            float s = edgeSim[e];
-            source[cursor[j]] = i;
-            share[cursor[j]++] = s / out[i];
-            source[cursor[i]] = j;
-            share[cursor[i]++] = s / out[j];
+        int[] source = new int[rowStart[n]];
+        float[] share = new float[rowStart[n]];
+        for (int j = 0, k = 0; j < n; j++) {
+            for (int i = 0; i < n; i++) {
+                float s = i < j ? cosine[i][j] : i > j ? cosine[j][i] : 0f;
+                if (s > 0.05f) {
+                    source[k] = i;
+                    share[k++] = s / out[i];
+                }
+            }
         }
         float[] rank = prior.clone();
         float[] next = new float[n];

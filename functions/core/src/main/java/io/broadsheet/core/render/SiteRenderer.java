@@ -61,7 +61,7 @@ public final class SiteRenderer {
         for (String paragraph : article.paragraphs()) {
             textChars += paragraph.length();
         }
-        StringOutput out = new StringOutput(CSS.length() + 2 * textChars + 16 * 1024);
+        PageOutput out = new PageOutput(CSS.length() + 2 * textChars + 16 * 1024);
         JtearticleGenerated.render(new OwaspHtmlTemplateOutput(out), null, articleView(record, article), CSS);
         return out.toString();
     }
