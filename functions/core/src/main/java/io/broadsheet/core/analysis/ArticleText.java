@@ -19,7 +19,7 @@ import java.util.List;
  */
 final class ArticleText {
 
-    /** A spelling and what the analysis steps need to know about it. Immutable; shared between articles. */
+    /** A spelling and what the analysis steps need to know about it. Shared between articles; immutable but for a cache. */
     static final class Form {
         /** As written. */
         final String text;
@@ -36,6 +36,11 @@ final class ArticleText {
         /** {@link LanguageDetector#languagesOf} the lower case. */
         final int languages;
         final int hash;
+        /**
+         * A cache for the sentiment scorer: the entry it made for this spelling, with the scorer that
+         * made it. Written without a lock: an entry is immutable, and a reader that misses one makes it again.
+         */
+        Object sentiment;
 
         Form(String text, int hash) {
             this.text = text;

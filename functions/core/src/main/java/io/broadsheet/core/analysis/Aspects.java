@@ -604,6 +604,23 @@ final class Aspects {
         boolean sentenceStart = true;
         char gap = ' ';
         while (i <= n) {
+            if (run.isEmpty() && !sentenceStart && i < n) {
+                // with no run open, lower-case words and punctuation change nothing: go on from the
+                // last space before the next capital (which is where that capital's word starts, or
+                // where the lower-case word around it does: "iPhone")
+                int capital = i;
+                while (capital < n && !Words.isUpperCase(c[capital])) {
+                    capital++;
+                }
+                if (capital == n) {
+                    break;
+                }
+                int resume = capital;
+                while (resume > i && c[resume - 1] != ' ') {
+                    resume--;
+                }
+                i = resume;
+            }
             if (i < n && Words.isLetter(c[i])) {
                 int start = i;
                 while (i < n && (Words.isLetterOrDigit(c[i]) || c[i] == '-'

@@ -70,7 +70,7 @@ final class SentimentScorer {
     private static final int ENTRY_CACHE_LIMIT = 50_000;
 
     /** A word as the rules see it: "n't" spelled "nt", its classes, whether a listed phrase starts with it, its valence. */
-    private record Entry(String lower, int flags, PhraseNode phrase, float valence) {
+    private record Entry(SentimentScorer scorer, String lower, int flags, PhraseNode phrase, float valence) {
     }
 
     /** The listed phrases as a tree of words: a word's node knows the words that continue a phrase from it. */
@@ -250,7 +250,11 @@ final class SentimentScorer {
             words = new Lexed(this, 64);
             for (int f = 0; f < count; f++) {
                 ArticleText.Form form = text.formOf(f);
-                Entry entry = entry(form.lower);
+                Entry entry = form.sentiment instanceof Entry cached && cached.scorer() == SentimentScorer.this ? cached : null;
+                if (entry == null) {
+                    entry = entry(form.lower);
+                    form.sentiment = entry;
+                }
                 lower[f] = entry.lower();
                 flags[f] = entry.flags();
                 phrase[f] = entry.phrase();
@@ -275,7 +279,7 @@ final class SentimentScorer {
             // "didn't" -> "didnt" so that one set of negators covers both spellings
             l = l.equals("can't") ? "cant" : l.equals("won't") ? "wont" : l.replace("'", "");
         }
-        entry = new Entry(l, WordClasses.of(l), phrases.next.get(l), lexicon.valence(l));
+        entry = new Entry(this, l, WordClasses.of(l), phrases.next.get(l), lexicon.valence(l));
         if (entries.size() < ENTRY_CACHE_LIMIT) {
             entries.put(word, entry);
         }
