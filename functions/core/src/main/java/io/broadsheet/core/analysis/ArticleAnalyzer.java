@@ -34,7 +34,7 @@ public final class ArticleAnalyzer {
         ArticleText text = new ArticleText(sentences);
         int words = wordCount(article.paragraphs(), text);
         int minutes = Math.max(1, Math.round(words / (float) WORDS_PER_MINUTE));
-        String language = languages.detect(opening(article));
+        String language = languages.detect(opening(article), text);
         SentenceVectors vectors = new SentenceVectors(text, language);
         List<Aspects.Aspect> aspects = Aspects.find(article.title(), sentences, vectors);
         List<Insight> rows = insights.extract(aspects, sentences, vectors);

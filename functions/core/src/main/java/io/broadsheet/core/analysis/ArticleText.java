@@ -71,6 +71,16 @@ final class ArticleText {
     private int formCount;
     /** Open addressing over this article's forms: slot holds form id + 1, 0 when empty. */
     private int[] slots = new int[256];
+    /**
+     * Each form's hash, and its characters at pool[poolStart[id], + length): the table compares
+     * tokens against these, all in this article's own few arrays, rather than against the shared
+     * forms scattered through the heap.
+     */
+    private int[] formHash = new int[128];
+    private int[] poolStart = new int[128];
+    private int[] formLength = new int[128];
+    private char[] pool = new char[1024];
+    private int poolSize;
     private char[] chars = new char[256];
 
     ArticleText(List<String> sentences) {
@@ -152,6 +162,15 @@ final class ArticleText {
 
     /** Gives each token of the text to the action as its shared form, in order; no string for a spelling seen before. */
     static void forEachForm(String text, java.util.function.Consumer<Form> action) {
+        forEachForm(text, null, action);
+    }
+
+    /** As {@link #forEachForm(String, java.util.function.Consumer)}, finding the spellings this article has first in its own table. */
+    void forEachKnownForm(String text, java.util.function.Consumer<Form> action) {
+        forEachForm(text, this, action);
+    }
+
+    private static void forEachForm(String text, ArticleText known, java.util.function.Consumer<Form> action) {
         char[] c = text.toCharArray();
         int n = c.length;
         int i = 0;
@@ -163,8 +182,22 @@ final class ArticleText {
             int from = i;
             long token = scanToken(c, i, n);
             i = (int) token;
-            action.accept(Spellings.form(c, from, i, (int) (token >>> 32)));
+            int hash = (int) (token >>> 32);
+            int id = known == null ? -1 : known.find(c, from, i - from, hash);
+            action.accept(id >= 0 ? known.forms[id] : Spellings.form(c, from, i, hash));
         }
+    }
+
+    /** The id of the form spelled c[from, from + length) in this article, or -1. */
+    private int find(char[] c, int from, int length, int hash) {
+        int mask = slots.length - 1;
+        for (int slot = mix(hash) & mask, entry; (entry = slots[slot]) != 0; slot = (slot + 1) & mask) {
+            int id = entry - 1;
+            if (formHash[id] == hash && formLength[id] == length && pooled(poolStart[id], c, from, length)) {
+                return id;
+            }
+        }
+        return -1;
     }
 
     private void add(String text, int from, int to, int hash) {
@@ -184,21 +217,43 @@ final class ArticleText {
         int length = to - from;
         int slot = mix(hash) & mask;
         for (int entry; (entry = slots[slot]) != 0; slot = (slot + 1) & mask) {
-            Form candidate = forms[entry - 1];
-            if (candidate.hash == hash && candidate.chars.length == length && spells(candidate.chars, chars, from)) {
-                return entry - 1;
+            int id = entry - 1;
+            if (formHash[id] == hash && formLength[id] == length && pooled(poolStart[id], chars, from, length)) {
+                return id;
             }
         }
         int id = formCount++;
         if (id == forms.length) {
             forms = Arrays.copyOf(forms, id * 2);
+            formHash = Arrays.copyOf(formHash, id * 2);
+            poolStart = Arrays.copyOf(poolStart, id * 2);
+            formLength = Arrays.copyOf(formLength, id * 2);
         }
+        if (poolSize + length > pool.length) {
+            pool = Arrays.copyOf(pool, Math.max(pool.length * 2, poolSize + length));
+        }
+        System.arraycopy(chars, from, pool, poolSize, length);
+        formHash[id] = hash;
+        poolStart[id] = poolSize;
+        formLength[id] = length;
+        poolSize += length;
         forms[id] = Spellings.form(chars, from, to, hash);
         slots[slot] = id + 1;
         if (formCount * 2 > slots.length) {
             rehash();
         }
         return id;
+    }
+
+    /** Whether the pooled form at {@code start} has the token's characters (its length already matched). */
+    private boolean pooled(int start, char[] c, int from, int length) {
+        char[] p = pool;
+        for (int k = 0; k < length; k++) {
+            if (p[start + k] != c[from + k]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether the chars at {@code from} spell the word (its length already matched). */
@@ -215,7 +270,7 @@ final class ArticleText {
         slots = new int[slots.length * 2];
         int mask = slots.length - 1;
         for (int id = 0; id < formCount; id++) {
-            int slot = mix(forms[id].hash) & mask;
+            int slot = mix(formHash[id]) & mask;
             while (slots[slot] != 0) {
                 slot = (slot + 1) & mask;
             }

@@ -61,17 +61,27 @@ public final class LanguageDetector {
 
     /** ISO 639-1 code of the likeliest language, or {@link #UNDETERMINED} when the text gives too little to go on. */
     public String detect(String text) {
+        return detect(text, null);
+    }
+
+    /** As {@link #detect(String)}, looking the words up in the article's own table first when there is one. */
+    String detect(String text, ArticleText article) {
         String sample = text.length() > SAMPLE_CHARS ? text.substring(0, SAMPLE_CHARS) : text;
         int[] hits = new int[ORDER.size()];
         // the tokens of Words.tokens, each known by its shared form (which knows its profiles)
-        ArticleText.forEachForm(sample, form -> {
+        java.util.function.Consumer<ArticleText.Form> count = form -> {
             int mask = form.languages;
             for (int l = 0; mask != 0 && l < hits.length; l++) {
                 if ((mask & (1 << l)) != 0) {
                     hits[l]++;
                 }
             }
-        });
+        };
+        if (article == null) {
+            ArticleText.forEachForm(sample, count);
+        } else {
+            article.forEachKnownForm(sample, count);
+        }
         int best = 0;
         for (int l = 1; l < hits.length; l++) {
             if (hits[l] > hits[best]) {
