@@ -82,6 +82,21 @@ final class Texts {
         return true;
     }
 
+    private static final byte PLAIN = 0;
+    /** ' ', clean unless it follows another space. */
+    private static final byte SPACE = 1;
+    /** Tab, line breaks, VT and FF: white space that clean rewrites. */
+    private static final byte OTHER_SPACE = 2;
+    /** Other controls and DEL, which clean drops. */
+    private static final byte INVISIBLE = 3;
+    private static final byte[] ASCII_KIND = new byte[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ASCII_KIND[c] = c == ' ' ? SPACE : isSpace(c) ? OTHER_SPACE : isInvisible(c) ? INVISIBLE : PLAIN;
+        }
+    }
+
     private static final int NEEDS_NFC = 1;
     private static final int NOT_CLEAN = 2;
 
@@ -99,8 +114,25 @@ final class Texts {
         boolean previousSpace = false;
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            if (c >= 'A' && c <= 'z') {
-                previousSpace = false;
+            if (c < 128) {
+                // what isInvisible and isSpace make of ASCII, from a table
+                switch (ASCII_KIND[c]) {
+                    case PLAIN -> previousSpace = false;
+                    case SPACE -> {
+                        if (previousSpace) {
+                            state |= NOT_CLEAN;
+                        }
+                        previousSpace = true;
+                    }
+                    case OTHER_SPACE -> {
+                        state |= NOT_CLEAN;
+                        previousSpace = true;
+                    }
+                    default -> {
+                        state |= NOT_CLEAN;
+                        previousSpace = false;
+                    }
+                }
                 continue;
             }
             if (c >= '\u0300') {
