@@ -131,8 +131,9 @@ final class Aspects {
         ArticleText text = vectors.text();
         LowerCaseVocabulary lowerVocabulary = new LowerCaseVocabulary(text);
         Map<String, Mention> named = new LinkedHashMap<>();
+        char[][] buffer = {new char[256]};
         for (int i = 0; i < sentences.size(); i++) {
-            for (String phrase : properNouns(sentences.get(i), lowerVocabulary)) {
+            for (String phrase : properNouns(sentences.get(i), lowerVocabulary, buffer)) {
                 named.computeIfAbsent(phrase.toLowerCase(Locale.ROOT), k -> new Mention(phrase)).add(i);
             }
         }
@@ -190,7 +191,11 @@ final class Aspects {
         int sentenceCount = text.sentenceCount();
         // one pass: every pair and every frequent word gets its mention at first sight (so the lists
         // are in order of first mention, the order aspects keep when tied); pairs said once are dropped after
-        PairTable pairTable = new PairTable();
+        int adjacent = 0;
+        for (int i = 0; i < sentenceCount; i++) {
+            adjacent += Math.max(0, vectors.sequence(i).length - 1);
+        }
+        PairTable pairTable = new PairTable(adjacent);
         List<TopicMention> pairs = new ArrayList<>();
         List<TopicMention> singles = new ArrayList<>();
         TopicMention[] singleOf = new TopicMention[vectors.termCount()];
@@ -325,10 +330,18 @@ final class Aspects {
 
     /** Term pairs by {@link #pairKey}, each with the index of its mention: open addressing over primitive keys (no boxing per pair). */
     private static final class PairTable {
-        long[] keys = new long[256];
-        int[] mention = new int[256];
-        boolean[] used = new boolean[256];
+        long[] keys;
+        int[] mention;
+        boolean[] used;
         int size;
+
+        /** Room for {@code expected} pairs without growing (the adjacent token pairs bound the distinct ones). */
+        PairTable(int expected) {
+            int capacity = Integer.highestOneBit(Math.max(64, expected * 2 + 1)) * 2;
+            keys = new long[capacity];
+            mention = new int[capacity];
+            used = new boolean[capacity];
+        }
 
         /** The key's slot, added with no mention (-1) when absent. */
         int slotOf(long key) {
@@ -596,10 +609,19 @@ final class Aspects {
 
     /** Runs of capitalised words in a sentence, as written, without titles, possessives or a leading "The". */
     static List<String> properNouns(String sentence, LowerCaseVocabulary lowerVocabulary) {
+        return properNouns(sentence, lowerVocabulary, new char[][] {new char[sentence.length()]});
+    }
+
+    /** @param buffer holds a scratch array for the sentence's characters, replaced when too small */
+    private static List<String> properNouns(String sentence, LowerCaseVocabulary lowerVocabulary, char[][] buffer) {
         List<String> out = new ArrayList<>();
         List<String> run = new ArrayList<>();
-        char[] c = sentence.toCharArray(); // array reads: this loop looks at every character
-        int n = c.length;
+        int n = sentence.length();
+        if (buffer[0].length < n) {
+            buffer[0] = new char[Math.max(n, buffer[0].length * 2)];
+        }
+        char[] c = buffer[0]; // array reads: this loop looks at every character
+        sentence.getChars(0, n, c, 0);
         int i = 0;
         boolean sentenceStart = true;
         char gap = ' ';

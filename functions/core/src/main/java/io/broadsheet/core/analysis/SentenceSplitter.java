@@ -58,8 +58,9 @@ public final class SentenceSplitter {
     /** Splits every paragraph and returns the sentences of all of them, in order. */
     public List<String> split(List<String> paragraphs) {
         List<String> out = new ArrayList<>();
+        char[][] buffer = {new char[256]};
         for (String paragraph : paragraphs) {
-            split(paragraph, out);
+            split(paragraph, out, buffer);
         }
         return out;
     }
@@ -67,14 +68,19 @@ public final class SentenceSplitter {
     /** Splits one paragraph into its sentences, each trimmed and as written. */
     public List<String> split(String paragraph) {
         List<String> out = new ArrayList<>();
-        split(paragraph, out);
+        split(paragraph, out, new char[][] {new char[paragraph.length()]});
         return out;
     }
 
-    private static void split(String paragraph, List<String> out) {
+    /** @param buffer holds a scratch array for the paragraph's characters, replaced when too small */
+    private static void split(String paragraph, List<String> out, char[][] buffer) {
         String text = paragraph.strip();
-        char[] chars = text.toCharArray(); // array reads: this loop looks at every character
-        int n = chars.length;
+        int n = text.length();
+        if (buffer[0].length < n) {
+            buffer[0] = new char[Math.max(n, buffer[0].length * 2)];
+        }
+        char[] chars = buffer[0]; // array reads: this loop looks at every character
+        text.getChars(0, n, chars, 0);
         int start = 0;
         int i = 0;
         while (i < n) {

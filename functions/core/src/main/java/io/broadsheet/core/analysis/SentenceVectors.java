@@ -1,9 +1,7 @@
 package io.broadsheet.core.analysis;
 
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -16,7 +14,9 @@ final class SentenceVectors {
 
     private final ArticleText text;
     private final Set<String> extraStopWords;
-    private final Map<String, Integer> ids = new HashMap<>();
+    /** Term ids by folded term: open addressing, slot holds id + 1 (0 empty); the term itself is names[id]. */
+    private int[] idSlots = new int[512];
+    private int termCount;
     /** The folded term of each id. */
     private String[] names = new String[256];
     private int[] documentFrequency = new int[256];
@@ -91,7 +91,7 @@ final class SentenceVectors {
         weights = new float[sentenceCount][];
         norms = new float[sentenceCount];
         sums = new float[sentenceCount];
-        float[] idf = new float[ids.size()];
+        float[] idf = new float[termCount];
         for (int t = 0; t < idf.length; t++) {
             idf[t] = idf(documentFrequency[t]);
         }
@@ -111,12 +111,12 @@ final class SentenceVectors {
     }
 
     private int id(String term) {
-        Integer id = ids.get(term);
-        if (id != null) {
-            return id;
+        int slot = slotOf(term);
+        if (idSlots[slot] != 0) {
+            return idSlots[slot] - 1;
         }
-        int next = ids.size();
-        ids.put(term, next);
+        int next = termCount++;
+        idSlots[slot] = next + 1;
         if (next == names.length) {
             names = Arrays.copyOf(names, next * 2);
         }
@@ -125,7 +125,28 @@ final class SentenceVectors {
             documentFrequency = Arrays.copyOf(documentFrequency, next * 2);
             termFrequency = Arrays.copyOf(termFrequency, next * 2);
         }
+        if (termCount * 2 > idSlots.length) {
+            int[] old = idSlots;
+            idSlots = new int[old.length * 2];
+            for (int entry : old) {
+                if (entry != 0) {
+                    idSlots[slotOf(names[entry - 1])] = entry;
+                }
+            }
+        }
         return next;
+    }
+
+    /** The slot that holds the term, or the empty slot where it would go. */
+    private int slotOf(String term) {
+        int mask = idSlots.length - 1;
+        int slot = ArticleText.mix(term.hashCode()) & mask;
+        for (int entry; (entry = idSlots[slot]) != 0; slot = (slot + 1) & mask) {
+            if (names[entry - 1].equals(term)) {
+                return slot;
+            }
+        }
+        return slot;
     }
 
     /** The tokenised sentences these vectors were built from. */
@@ -140,8 +161,8 @@ final class SentenceVectors {
 
     /** The id of a folded term, or -1 when the article does not use it as a content word. */
     int termId(String folded) {
-        Integer id = ids.get(folded);
-        return id == null ? -1 : id;
+        int entry = idSlots[slotOf(folded)];
+        return entry - 1;
     }
 
     /** The folded term with this id: {@code fold(token)} for every token whose sequence entry is {@code id}. */
@@ -151,7 +172,7 @@ final class SentenceVectors {
 
     /** How many distinct terms there are; ids run from 0 to this, exclusive. */
     int termCount() {
-        return ids.size();
+        return termCount;
     }
 
     /** How often the term with this id occurs. */
@@ -186,8 +207,8 @@ final class SentenceVectors {
 
     /** Inverse sentence frequency of a folded term; high for a term the article has never used. */
     float idf(String term) {
-        Integer id = ids.get(term);
-        return idf(id == null ? 0 : documentFrequency[id]);
+        int id = termId(term);
+        return idf(id < 0 ? 0 : documentFrequency[id]);
     }
 
     /** Inverse sentence frequency of the term with this id. */
