@@ -323,10 +323,6 @@ final class ArticleText {
         return first[s + 1];
     }
 
-    int tokenCount() {
-        return tokenCount;
-    }
-
     /** The form id of a token. */
     int form(int token) {
         return form[token];

@@ -43,7 +43,8 @@ final class SentenceVectors {
         int[] termOfForm = new int[text.formCount()];
         for (int f = 0; f < termOfForm.length; f++) {
             ArticleText.Form form = text.formOf(f);
-            // form.folded is set exactly for English content words: isContentWord without the lookups
+            // a content word for this article: an English one (form.folded is set exactly for those)
+            // that is not a function word of the article's language either
             termOfForm[f] = form.folded != null && !extraStopWords.contains(form.lower) ? id(form.folded) : -1;
         }
         terms = new int[sentenceCount][];
@@ -180,11 +181,6 @@ final class SentenceVectors {
         return termFrequency[id];
     }
 
-    /** A content word for this article: not an English stop word, nor a function word of the article's language. */
-    boolean isContentWord(String token) {
-        return isContent(token) && !extraStopWords.contains(token);
-    }
-
     static boolean isContent(String token) {
         return token.length() > 2 && Character.isLetter(token.charAt(0)) && !Words.isStopWord(token);
     }
@@ -203,12 +199,6 @@ final class SentenceVectors {
 
     private float idf(int df) {
         return (float) Math.log((sentenceCount + 1.0) / (df + 0.5));
-    }
-
-    /** Inverse sentence frequency of a folded term; high for a term the article has never used. */
-    float idf(String term) {
-        int id = termId(term);
-        return idf(id < 0 ? 0 : documentFrequency[id]);
     }
 
     /** Inverse sentence frequency of the term with this id. */
