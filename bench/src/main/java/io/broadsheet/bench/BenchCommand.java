@@ -2,6 +2,7 @@ package io.broadsheet.bench;
 
 import io.broadsheet.bench.coldstart.ColdStartHarness;
 import io.broadsheet.bench.core.CoreBenchmarks;
+import io.broadsheet.bench.e2e.EndToEndBenchmark;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -50,6 +51,13 @@ public final class BenchCommand {
         @Option(names = "--java-tool-options", description = "JAVA_TOOL_OPTIONS for every function JVM (e.g. a CDS archive to try)")
         String javaToolOptions;
 
+        @Option(names = "--lib-layout", description = "lay each function out as lib/function.jar instead of unzipped classes")
+        boolean libLayout;
+
+        @Option(names = "--cds", description = "one training start per case writes a dynamic CDS archive, which the measured "
+                + "starts use (implies --lib-layout; where the runtime allows it, see docs/performance.md)")
+        boolean cds;
+
         @Option(names = "--root", description = "repository root (default: found from the working directory)")
         Path root;
 
@@ -60,7 +68,8 @@ public final class BenchCommand {
         public Integer call() throws Exception {
             Path repo = root != null ? root : findRepositoryRoot(Path.of("").toAbsolutePath());
             Path logDir = logs != null ? logs : Files.createTempDirectory("broadsheet-coldstart-");
-            var options = new ColdStartHarness.Options(runs, !noPin, snapStart, timeout, logDir, cases, javaToolOptions);
+            var options = new ColdStartHarness.Options(runs, !noPin, snapStart, timeout, logDir, cases, javaToolOptions,
+                    libLayout, cds);
             int failed = new ColdStartHarness(ColdStartHarness.Layout.ofRepository(repo), options, System.out).run();
             return failed == 0 ? 0 : 1;
         }
@@ -93,17 +102,52 @@ public final class BenchCommand {
     }
 
     @Command(name = "e2e", mixinStandardHelpOptions = true,
-            description = "Upload-to-published latency on the embedded cloud: not wired yet (needs the local cloud module).")
+            description = "Upload-to-published on the embedded cloud: latency of single articles (p50/p90/p99) "
+                    + "and the drain time, throughput and peak memory of a burst, each checked for lost or duplicated articles.")
     static final class EndToEnd implements Callable<Integer> {
+
+        @Option(names = "--case", split = ",", description = "cases to run: single, burst (default: both)")
+        List<String> cases = new ArrayList<>();
+
+        @Option(names = "--single", defaultValue = "100", description = "articles uploaded one at a time; default ${DEFAULT-VALUE}")
+        int single;
+
+        @Option(names = "--burst", defaultValue = "1000", description = "articles uploaded at once; default ${DEFAULT-VALUE}")
+        int burst;
+
+        @Option(names = "--min-words", defaultValue = "300", description = "shortest article; default ${DEFAULT-VALUE}")
+        int minWords;
+
+        @Option(names = "--max-words", defaultValue = "10000", description = "longest article (lengths are log-uniform in between); default ${DEFAULT-VALUE}")
+        int maxWords;
+
+        @Option(names = "--clients", defaultValue = "4", description = "client threads that put the burst; default ${DEFAULT-VALUE}")
+        int clients;
+
+        @Option(names = "--warmup", defaultValue = "40", description = "articles pushed through before measuring; default ${DEFAULT-VALUE}")
+        int warmup;
+
+        @Option(names = "--timeout", defaultValue = "PT15M", description = "longest wait for an article or the burst; default ${DEFAULT-VALUE}")
+        Duration timeout;
+
+        @Option(names = "--root", description = "repository root (default: found from the working directory)")
+        Path root;
+
+        @Option(names = "--logs", description = "file for the functions' log lines (default: a new temporary file)")
+        Path logs;
+
         @Override
-        public Integer call() {
-            System.err.println("e2e: not implemented yet; it needs the embedded cloud of infrastructure/local");
-            return 2;
+        public Integer call() throws Exception {
+            Path repo = root != null ? root : findRepositoryRoot(Path.of("").toAbsolutePath());
+            Path logFile = logs != null ? logs : Files.createTempFile("broadsheet-e2e-", ".log");
+            var options = new EndToEndBenchmark.Options(cases, single, burst, minWords, maxWords, clients, warmup, timeout, repo, logFile);
+            int problems = new EndToEndBenchmark(options, System.out).run();
+            return problems == 0 ? 0 : 1;
         }
     }
 
     /** The nearest directory, from {@code start} up, that holds both {@code functions/} and {@code bench/}. */
-    static Path findRepositoryRoot(Path start) throws IOException {
+    public static Path findRepositoryRoot(Path start) throws IOException {
         for (Path dir = start; dir != null; dir = dir.getParent()) {
             if (Files.isDirectory(dir.resolve("functions")) && Files.isDirectory(dir.resolve("bench"))) {
                 return dir;

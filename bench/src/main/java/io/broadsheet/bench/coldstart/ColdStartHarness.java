@@ -1,7 +1,7 @@
 package io.broadsheet.bench.coldstart;
 
 import io.broadsheet.bench.coldstart.baseline.BareHandler;
-import io.broadsheet.bench.core.ArticleGenerator;
+import io.broadsheet.local.load.ArticleGenerator;
 import io.broadsheet.bench.local.LocalCredentials;
 import io.broadsheet.local.embedded.DynaliteProcess;
 import io.broadsheet.local.embedded.EmbeddedS3;
@@ -71,10 +71,14 @@ public final class ColdStartHarness {
      *                  (the client runs the CRaC priming hooks before its first poll)
      * @param cases     which cases to run (bare, sdk, parse, analyze, publish, api); empty = all
      * @param javaToolOptions {@code JAVA_TOOL_OPTIONS} for every case (as a function's configuration
-     *                  may set it, e.g. to try a CDS archive), or null
+     *                  may set it), or null
+     * @param libLayout each task root holds its code as {@code lib/function.jar} instead of unzipped classes
+     * @param cds       before the measured starts, one training start per case writes a dynamic CDS
+     *                  archive ({@code -XX:ArchiveClassesAtExit}); the measured starts use it
+     *                  ({@code -XX:SharedArchiveFile}). Implies {@code libLayout}: only classes from jars are archived.
      */
     public record Options(int runs, boolean pin, boolean snapStart, Duration timeout, Path logDir, List<String> cases,
-                          String javaToolOptions) {
+                          String javaToolOptions, boolean libLayout, boolean cds) {
     }
 
     private static final Map<String, String> HANDLERS = Map.of(
@@ -89,6 +93,7 @@ public final class ColdStartHarness {
     private final Layout layout;
     private final Options options;
     private final PrintStream out;
+    private LambdaLauncher launcher;
 
     public ColdStartHarness(Layout layout, Options options, PrintStream out) {
         this.layout = layout;
@@ -101,7 +106,7 @@ public final class ColdStartHarness {
         Files.createDirectories(options.logDir());
         LocalCredentials credentials = LocalCredentials.bench();
         List<String> cases = options.cases().isEmpty() ? ORDER : ORDER.stream().filter(options.cases()::contains).toList();
-        LambdaLauncher launcher = new LambdaLauncher(LambdaLauncher.currentJava(), LambdaLauncher.jarsIn(layout.runtimeJars()),
+        launcher = new LambdaLauncher(LambdaLauncher.currentJava(), LambdaLauncher.jarsIn(layout.runtimeJars()),
                 options.pin() && LambdaLauncher.tasksetAvailable(), options.timeout());
         Map<String, TaskRoot> roots = new LinkedHashMap<>();
         try (EmbeddedS3 s3Server = EmbeddedS3.start(null, event -> { });
@@ -126,32 +131,25 @@ public final class ColdStartHarness {
             }
             Map<String, Results> results = new LinkedHashMap<>();
             runList.forEach(c -> results.put(c.label(), new Results()));
+            if (options.cds()) {
+                // Round 0 trains: each case's JVM writes its archive when it is stopped.
+                Round training = new Round(0, "-train", s3, dynamo);
+                for (Case c : runList) {
+                    Results trained = new Results();
+                    start(c, training, roots, env, "-XX:ArchiveClassesAtExit=" + archive(c), trained);
+                    if (trained.ok == 0 || !Files.isRegularFile(archive(c))) {
+                        results.get(c.label()).fail("CDS training start failed: "
+                                + (trained.failures.isEmpty() ? "no archive written" : trained.failures.getFirst()));
+                    }
+                }
+            }
             for (int round = 1; round <= options.runs(); round++) {
                 // SnapStart variants get an article of their own, so that they do the same work, not a no-op re-run.
                 Round onDemand = new Round(round, "", s3, dynamo);
                 Round snap = new Round(round, "-snap", s3, dynamo);
                 for (Case c : runList) {
-                    Results result = results.get(c.label());
-                    Round r = c.snapStart() ? snap : onDemand;
-                    try {
-                        String event = r.eventFor(c.name());
-                        Map<String, String> caseEnv = new LinkedHashMap<>(env);
-                        if (c.snapStart()) {
-                            caseEnv.put("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start");
-                        }
-                        Path log = options.logDir().resolve(c.label() + "-" + round + ".log");
-                        LambdaLauncher.ColdStart start = launcher.launch(roots.get(c.name()), HANDLERS.get(c.name()), caseEnv, event, log);
-                        Files.writeString(options.logDir().resolve(c.label() + "-" + round + ".response.json"), start.response());
-                        String problem = start.error() ? "error response: " + abbreviate(start.response()) : r.verify(c.name(), start);
-                        result.answered.add(start);
-                        if (problem == null) {
-                            result.ok++;
-                        } else {
-                            result.fail(problem);
-                        }
-                    } catch (Exception e) {
-                        result.fail(e.getClass().getSimpleName() + ": " + e.getMessage());
-                    }
+                    start(c, c.snapStart() ? snap : onDemand, roots, env,
+                            options.cds() ? "-XX:SharedArchiveFile=" + archive(c) : null, results.get(c.label()));
                 }
             }
             return report(results);
@@ -160,31 +158,68 @@ public final class ColdStartHarness {
         }
     }
 
+    /** One cold start of a case in a round, recorded in {@code result}; {@code jvmOptions} are added to JAVA_TOOL_OPTIONS. */
+    private void start(Case c, Round r, Map<String, TaskRoot> roots, Map<String, String> env, String jvmOptions, Results result) {
+        try {
+            String event = r.eventFor(c.name());
+            Map<String, String> caseEnv = new LinkedHashMap<>(env);
+            if (c.snapStart()) {
+                caseEnv.put("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start");
+            }
+            if (jvmOptions != null) {
+                caseEnv.merge("JAVA_TOOL_OPTIONS", jvmOptions, (a, b) -> a + " " + b);
+            }
+            Path log = options.logDir().resolve(c.label() + "-" + r.round + ".log");
+            LambdaLauncher.ColdStart start = launcher.launch(roots.get(c.name()), HANDLERS.get(c.name()), caseEnv, event, log);
+            Files.writeString(options.logDir().resolve(c.label() + "-" + r.round + ".response.json"), start.response());
+            String problem = start.error() ? "error response: " + abbreviate(start.response()) : r.verify(c.name(), start);
+            result.answered.add(start);
+            if (problem == null) {
+                result.ok++;
+            } else {
+                result.fail(problem);
+            }
+        } catch (Exception e) {
+            result.fail(e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    private Path archive(Case c) {
+        return options.logDir().resolve(c.label() + ".jsa").toAbsolutePath();
+    }
+
     private int report(Map<String, Results> results) {
         Results bare = results.get("bare");
-        double bareTotal = bare == null || bare.answered.isEmpty() ? Double.NaN
-                : median(bare.answered.stream().map(LambdaLauncher.ColdStart::totalMillis).toList());
-        double bareMin = bare == null || bare.answered.isEmpty() ? Double.NaN : bare.minTotal();
+        boolean hasBare = bare != null && !bare.answered.isEmpty();
+        double bareTotal = hasBare ? bare.median(LambdaLauncher.ColdStart::totalMillis) : Double.NaN;
+        double bareMin = hasBare ? bare.minTotal() : Double.NaN;
+        double bareCpu = hasBare ? bare.median(LambdaLauncher.ColdStart::cpuMillis) : Double.NaN;
         int failed = 0;
         for (var entry : results.entrySet()) {
             Results r = entry.getValue();
             StringBuilder line = new StringBuilder("coldstart ").append(entry.getKey());
             if (!r.answered.isEmpty()) {
-                double init = median(r.answered.stream().map(LambdaLauncher.ColdStart::initMillis).toList());
-                double first = median(r.answered.stream().map(LambdaLauncher.ColdStart::firstMillis).toList());
-                double total = median(r.answered.stream().map(LambdaLauncher.ColdStart::totalMillis).toList());
-                line.append(" init_ms=").append(Math.round(init))
-                        .append(" first_ms=").append(Math.round(first))
+                double total = r.median(LambdaLauncher.ColdStart::totalMillis);
+                double cpu = r.median(LambdaLauncher.ColdStart::cpuMillis);
+                line.append(" init_ms=").append(Math.round(r.median(LambdaLauncher.ColdStart::initMillis)))
+                        .append(" first_ms=").append(Math.round(r.median(LambdaLauncher.ColdStart::firstMillis)))
                         .append(" total_ms=").append(Math.round(total))
-                        .append(" ratio=").append(String.format(Locale.ROOT, "%.2f", total / bareTotal))
+                        .append(" ratio=").append(ratio(total, bareTotal))
                         // On a busy machine the fastest start is the one least disturbed by others.
                         .append(" min_total_ms=").append(Math.round(r.minTotal()))
-                        .append(" min_ratio=").append(String.format(Locale.ROOT, "%.2f", r.minTotal() / bareMin));
-                List<Double> restores = r.answered.stream().map(LambdaLauncher.ColdStart::restoreMillis)
-                        .filter(m -> !m.isNaN()).toList();
-                if (!restores.isEmpty()) {
-                    // SnapStart: init includes the priming hooks; restore = spawn to the restore poll.
-                    line.append(" restore_ms=").append(Math.round(median(restores)));
+                        .append(" min_ratio=").append(ratio(r.minTotal(), bareMin))
+                        // CPU time of the function's JVM up to its first response: robust to load.
+                        .append(" cpu_ms=").append(Math.round(cpu))
+                        .append(" cpu_ratio=").append(ratio(cpu, bareCpu));
+                List<LambdaLauncher.ColdStart> restored = r.answered.stream().filter(s -> !Double.isNaN(s.restoreMillis())).toList();
+                if (!restored.isEmpty()) {
+                    // SnapStart: init includes the beforeCheckpoint hooks; restore_ms = spawn to the restore
+                    // poll; after_restore_ms = restore poll to the first response (afterRestore hooks + first
+                    // invoke), what a restored snapshot still has to do. The restore itself is not measured.
+                    double afterRestore = median(restored.stream().map(LambdaLauncher.ColdStart::afterRestoreMillis).toList());
+                    line.append(" restore_ms=").append(Math.round(median(restored.stream().map(LambdaLauncher.ColdStart::restoreMillis).toList())))
+                            .append(" after_restore_ms=").append(Math.round(afterRestore))
+                            .append(" after_restore_ratio=").append(ratio(afterRestore, bareTotal));
                 }
             }
             // ok = starts whose work was verified (the object, item or page is there; the API said 200).
@@ -199,7 +234,18 @@ public final class ColdStartHarness {
         return failed;
     }
 
+    private static String ratio(double value, double base) {
+        return String.format(Locale.ROOT, "%.2f", value / base);
+    }
+
     private TaskRoot taskRoot(String name) throws IOException {
+        if (options.libLayout() || options.cds()) {
+            return switch (name) {
+                case "bare" -> TaskRoot.libJarOfClasses(BareHandler.class);
+                case "sdk" -> TaskRoot.libJar(layout.baselineJar());
+                default -> TaskRoot.libJar(layout.functionJars().get(name));
+            };
+        }
         return switch (name) {
             case "bare" -> TaskRoot.ofClasses(BareHandler.class);
             case "sdk" -> TaskRoot.unzip(layout.baselineJar());
@@ -363,6 +409,10 @@ public final class ColdStartHarness {
         final List<LambdaLauncher.ColdStart> answered = new ArrayList<>();
         final List<String> failures = new ArrayList<>();
         int ok;
+
+        double median(java.util.function.ToDoubleFunction<LambdaLauncher.ColdStart> figure) {
+            return ColdStartHarness.median(answered.stream().map(figure::applyAsDouble).toList());
+        }
 
         double minTotal() {
             return answered.stream().mapToDouble(LambdaLauncher.ColdStart::totalMillis).min().orElse(Double.NaN);

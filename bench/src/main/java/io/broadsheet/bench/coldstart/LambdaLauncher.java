@@ -23,8 +23,19 @@ import java.util.stream.Stream;
 public final class LambdaLauncher {
 
     public static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
-    /** What Lambda's managed java21 runtime passes: the C1 compiler only, for a quick start. */
-    public static final List<String> LAMBDA_JVM_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1");
+    /**
+     * What Lambda's managed Java runtime passes to {@code java} (its command line as observed inside
+     * the runtime): the C1 compiler only, the serial collector, a heap of about 85 % of a 1,024 MB
+     * function, IPv4, and the name of the runtime client's CRaC implementation, which is how
+     * {@code org.crac} hooks reach the client. Not copied: its CDS archive of the runtime
+     * ({@code -XX:SharedArchiveFile=/var/lang/lib/server/runtime.jsa}; the JDK's default archive is used
+     * instead) and its Log4j hot-patch agent.
+     */
+    public static final List<String> LAMBDA_JVM_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
+            "-XX:+UseSerialGC", "-XX:MaxHeapSize=891289k", "-Djava.net.preferIPv4Stack=true",
+            "--add-opens=java.base/java.io=ALL-UNNAMED", "-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac");
+
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
     private final Path java;
     private final List<Path> runtimeJars;
@@ -89,17 +100,31 @@ public final class LambdaLauncher {
             try {
                 long initDone = api.awaitFirstPoll(timeout);
                 RuntimeApiEmulator.Invocation invocation = answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                // The JVM is idle again (polling for the next event): its CPU time so far is the cold start's.
+                double cpuMillis = process.toHandle().info().totalCpuDuration().map(d -> d.toNanos() / 1e6).orElse(Double.NaN);
                 return new ColdStart((initDone - spawned) / 1e6, invocation.millis(),
                         api.restorePolledAt() == 0 ? Double.NaN : (api.restorePolledAt() - spawned) / 1e6,
-                        invocation.error(), invocation.body());
+                        (invocation.answeredAt() - spawned) / 1e6, cpuMillis, invocation.error(), invocation.body());
             } catch (TimeoutException e) {
                 throw new IOException("no answer within " + timeout + " (see " + log + ")", e);
             } catch (ExecutionException e) {
                 throw new IOException("the function failed: " + e.getCause().getMessage(), e.getCause());
             } finally {
-                process.destroyForcibly();
-                process.waitFor(10, TimeUnit.SECONDS);
+                stop(process);
             }
+        }
+    }
+
+    /**
+     * SIGTERM first, as Lambda does when it shuts an environment down, so that exit-time work runs
+     * (a JFR recording or a CDS archive asked for in {@code JAVA_TOOL_OPTIONS} is written then);
+     * SIGKILL if the JVM is still there after a grace period.
+     */
+    private static void stop(Process process) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
         }
     }
 
@@ -143,13 +168,26 @@ public final class LambdaLauncher {
      * @param initMillis      spawn to the first poll for an event
      * @param firstMillis     event delivered to response received
      * @param restoreMillis   spawn to the SnapStart restore poll, NaN when the client did not make one
+     * @param responseMillis  spawn to the response of the first event
+     * @param cpuMillis       CPU time (user + system, all threads) of the function's JVM from spawn to that
+     *                        response: less sensitive than wall time to other work on the machine
      * @param error           whether the function answered with an error
      * @param response        the response (or error) document
      */
-    public record ColdStart(double initMillis, double firstMillis, double restoreMillis, boolean error, String response) {
+    public record ColdStart(double initMillis, double firstMillis, double restoreMillis, double responseMillis,
+                            double cpuMillis, boolean error, String response) {
 
         public double totalMillis() {
             return initMillis + firstMillis;
+        }
+
+        /**
+         * SnapStart: what is left after the restore poll, up to the first response ({@code afterRestore}
+         * hooks, the last poll, the first invoke). On AWS the restore itself comes before it; NaN when
+         * there was no restore poll.
+         */
+        public double afterRestoreMillis() {
+            return responseMillis - restoreMillis;
         }
     }
 }

@@ -41,6 +41,41 @@ public record TaskRoot(Path dir) implements AutoCloseable {
     }
 
     /**
+     * A deployment package laid out with its code in {@code lib/} (which Lambda also supports for zip
+     * packages): the jar itself is copied to {@code lib/function.jar}, nothing at the top. Classes loaded
+     * from a jar, unlike those from a directory, can be kept in a CDS archive.
+     */
+    public static TaskRoot libJar(Path deploymentPackage) throws IOException {
+        if (!Files.isRegularFile(deploymentPackage)) {
+            throw new IOException("no deployment package at " + deploymentPackage + " (build it with mvn package)");
+        }
+        Path dir = Files.createTempDirectory("broadsheet-task-");
+        Files.createDirectories(dir.resolve("lib"));
+        Files.copy(deploymentPackage, dir.resolve("lib/function.jar"));
+        return new TaskRoot(dir);
+    }
+
+    /** {@link #ofClasses}, packed as {@code lib/function.jar} (see {@link #libJar}). */
+    public static TaskRoot libJarOfClasses(Class<?>... classes) throws IOException {
+        Path dir = Files.createTempDirectory("broadsheet-task-");
+        Files.createDirectories(dir.resolve("lib"));
+        try (var jar = new java.util.jar.JarOutputStream(Files.newOutputStream(dir.resolve("lib/function.jar")))) {
+            for (Class<?> type : classes) {
+                String resource = type.getName().replace('.', '/') + ".class";
+                try (InputStream in = type.getClassLoader().getResourceAsStream(resource)) {
+                    if (in == null) {
+                        throw new IOException("class file not found: " + resource);
+                    }
+                    jar.putNextEntry(new ZipEntry(resource));
+                    in.transferTo(jar);
+                    jar.closeEntry();
+                }
+            }
+        }
+        return new TaskRoot(dir);
+    }
+
+    /**
      * A task root holding only the given classes, copied from this program's own class path: enough
      * for a handler that needs nothing but the Lambda interfaces the runtime already provides.
      */

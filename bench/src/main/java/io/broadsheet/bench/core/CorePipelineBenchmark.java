@@ -10,6 +10,7 @@ import io.broadsheet.core.model.ContentHash;
 import io.broadsheet.core.parse.ArticleParsers;
 import io.broadsheet.core.render.SiteRenderer;
 import io.broadsheet.core.render.SiteSettings;
+import io.broadsheet.local.load.ArticleGenerator;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;

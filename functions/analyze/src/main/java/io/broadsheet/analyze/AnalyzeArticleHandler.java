@@ -1,12 +1,12 @@
 package io.broadsheet.analyze;
 
 import com.amazonaws.services.lambda.runtime.events.S3Event;
+import io.broadsheet.aws.EventRequestHandler;
 import io.broadsheet.aws.S3EventKeys;
 import io.broadsheet.aws.observability.InvocationLog;
 import io.broadsheet.core.pipeline.AnalyzeArticleService;
 import io.broadsheet.core.pipeline.ArticleRejectedException;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 
 import java.util.Locale;
@@ -16,7 +16,7 @@ import java.util.Locale;
  * A parsed file that can never be analysed is logged and dropped (a retry cannot fix it); anything
  * else is thrown, so Lambda retries the event and finally sends it to the failure destination.
  */
-public class AnalyzeArticleHandler extends MicronautRequestHandler<S3Event, Void> {
+public class AnalyzeArticleHandler extends EventRequestHandler<S3Event, Void> {
 
     @Inject
     AnalyzeArticleService service;

@@ -85,6 +85,35 @@ public final class S3ObjectStore implements ObjectStore {
         s3.putObject(request.build(), RequestBody.fromBytes(content));
     }
 
+    /**
+     * S3's own conditional write: {@code If-Match: <etag>}, or {@code If-None-Match: *} to create.
+     * S3 answers 412 PreconditionFailed when the object changed (or now exists), 409
+     * ConditionalRequestConflict when another write to the key was in flight, and 404 for an
+     * {@code If-Match} on an object deleted since it was read: all three mean "changed since read".
+     * (A 404 with {@code If-None-Match: *} can only be a missing bucket, which is thrown.)
+     */
+    @Override
+    public boolean putIfMatch(String key, byte[] content, String contentType, String expectedEtag) {
+        PutObjectRequest.Builder request = PutObjectRequest.builder().bucket(bucket).key(key);
+        if (contentType != null) {
+            request.contentType(contentType);
+        }
+        if (expectedEtag == null) {
+            request.ifNoneMatch("*");
+        } else {
+            request.ifMatch(expectedEtag);
+        }
+        try {
+            s3.putObject(request.build(), RequestBody.fromBytes(content));
+            return true;
+        } catch (S3Exception e) {
+            if (e.statusCode() == 412 || e.statusCode() == 409 || expectedEtag != null && e.statusCode() == 404) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
     @Override
     public void delete(String key) {
         s3.deleteObject(b -> b.bucket(bucket).key(key));

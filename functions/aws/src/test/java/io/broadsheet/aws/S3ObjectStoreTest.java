@@ -30,6 +30,7 @@ class S3ObjectStoreTest {
         byte[] content;
         Long declaredLength;
         int headStatus = 200;
+        int putStatus = 200;
         final List<PutObjectRequest> puts = new ArrayList<>();
 
         @Override
@@ -71,6 +72,9 @@ class S3ObjectStoreTest {
         @Override
         public PutObjectResponse putObject(PutObjectRequest request, RequestBody body) {
             puts.add(request);
+            if (putStatus != 200) {
+                throw (S3Exception) S3Exception.builder().statusCode(putStatus).message("put " + putStatus).build();
+            }
             return PutObjectResponse.builder().build();
         }
     }
@@ -123,5 +127,36 @@ class S3ObjectStoreTest {
         assertThat(s3.puts.get(0).cacheControl()).isEqualTo("public, max-age=300");
         assertThat(s3.puts.get(1).contentType()).isNull();
         assertThat(s3.puts.get(1).bucket()).isEqualTo("articles");
+    }
+
+    @Test
+    void putIfMatch_makesTheWriteItselfConditional_withoutReadingFirst() {
+        assertThat(store.putIfMatch("parsed/a.json", new byte[] {1}, "application/json", "\"e1\"")).isTrue();
+        assertThat(store.putIfMatch("parsed/b.json", new byte[] {1}, "application/json", null)).isTrue();
+
+        assertThat(s3.puts.get(0).ifMatch()).isEqualTo("\"e1\"");
+        assertThat(s3.puts.get(0).ifNoneMatch()).isNull();
+        assertThat(s3.puts.get(0).contentType()).isEqualTo("application/json");
+        assertThat(s3.puts.get(1).ifNoneMatch()).isEqualTo("*");
+        assertThat(s3.puts.get(1).ifMatch()).isNull();
+        assertThat(s3.content).as("no HEAD or GET was made").isNull();
+    }
+
+    @Test
+    void putIfMatch_isFalse_whenS3RefusesThePrecondition_andThrowsOnOtherErrors() {
+        s3.putStatus = 412;
+        assertThat(store.putIfMatch("parsed/a.json", new byte[] {1}, null, "\"e1\"")).isFalse();
+        assertThat(store.putIfMatch("parsed/a.json", new byte[] {1}, null, null)).isFalse();
+
+        s3.putStatus = 409;
+        assertThat(store.putIfMatch("parsed/a.json", new byte[] {1}, null, "\"e1\"")).isFalse();
+
+        s3.putStatus = 404;
+        assertThat(store.putIfMatch("parsed/a.json", new byte[] {1}, null, "\"e1\"")).as("deleted since read").isFalse();
+        assertThatThrownBy(() -> store.putIfMatch("parsed/a.json", new byte[] {1}, null, null)).as("no bucket")
+                .isInstanceOf(S3Exception.class);
+
+        s3.putStatus = 503;
+        assertThatThrownBy(() -> store.putIfMatch("parsed/a.json", new byte[] {1}, null, "\"e1\"")).isInstanceOf(S3Exception.class);
     }
 }

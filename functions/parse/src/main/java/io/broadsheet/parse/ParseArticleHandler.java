@@ -1,11 +1,11 @@
 package io.broadsheet.parse;
 
 import com.amazonaws.services.lambda.runtime.events.S3Event;
+import io.broadsheet.aws.EventRequestHandler;
 import io.broadsheet.aws.S3EventKeys;
 import io.broadsheet.aws.observability.InvocationLog;
 import io.broadsheet.core.pipeline.ParseArticleService;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 
 /**
@@ -13,7 +13,7 @@ import jakarta.inject.Inject;
  * Rejected uploads get an error record from the step and are not retried; anything else that fails
  * is thrown so that Lambda retries the event and finally sends it to the failure destination.
  */
-public class ParseArticleHandler extends MicronautRequestHandler<S3Event, Void> {
+public class ParseArticleHandler extends EventRequestHandler<S3Event, Void> {
 
     @Inject
     ParseArticleService service;

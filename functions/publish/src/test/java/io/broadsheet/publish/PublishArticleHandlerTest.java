@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.broadsheet.aws.S3EventKeys;
+import io.broadsheet.aws.StreamImages;
 import io.broadsheet.aws.testing.EventFixtures;
 import io.broadsheet.aws.testing.InMemoryContexts;
 import io.broadsheet.aws.testing.TestLambdaContext;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -107,6 +109,30 @@ class PublishArticleHandlerTest {
         assertThat(response.getBatchItemFailures()).extracting(StreamsEventResponse.BatchItemFailure::getItemIdentifier)
                 .containsExactly("4400000000019918400001");
         assertThat(site.contains(PAGE)).as("the good record before it was published").isTrue();
+    }
+
+    @Test
+    void aFailureMidBatch_isReported_afterPublishingAndListingTheRecordsBeforeIt() {
+        // GIVEN a batch: the sample's insert (its record in the table), an article whose parsed body is missing, the sample's modify
+        parseSampleUpload();
+        var insert = EventFixtures.event("dynamodb-insert.json", DynamodbEvent.class).getRecords().getFirst();
+        InMemoryContexts.table(context).insert(StreamImages.change(insert).newImage());
+        DynamodbEvent batch = new DynamodbEvent();
+        batch.setRecords(List.of(insert,
+                EventFixtures.eventWith("dynamodb-insert.json", DynamodbEvent.class,
+                        ID, "ghost-story-0badf00d", "4100000000019918273645", "4100000000019918273646").getRecords().getFirst(),
+                EventFixtures.event("dynamodb-modify.json", DynamodbEvent.class).getRecords().getFirst()));
+
+        // WHEN
+        StreamsEventResponse response = handler.handleRequest(batch, new TestLambdaContext("PublishArticleFunction"));
+
+        // THEN the missing body is the reported failure (Lambda retries from it, the modify included);
+        // the insert before it is published and listed
+        assertThat(response.getBatchItemFailures()).extracting(StreamsEventResponse.BatchItemFailure::getItemIdentifier)
+                .containsExactly("4100000000019918273646");
+        assertThat(site.contains(PAGE)).isTrue();
+        assertThat(site.text("index.html")).contains(PAGE).doesNotContain("ghost-story-0badf00d");
+        assertThat(site.contains("ghost-story-0badf00d.html")).isFalse();
     }
 
     @Test

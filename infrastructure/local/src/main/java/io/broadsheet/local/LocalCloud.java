@@ -40,6 +40,15 @@ public interface LocalCloud extends AutoCloseable {
     /** Invocations that failed after all their retries (the local failure destination). */
     List<FailedInvocation> failures();
 
+    /**
+     * Takes every event out of the failure destination and hands it back to its function, as an
+     * operator redrives a dead-letter queue once the cause is fixed. The events go through their
+     * retries again and land back in {@link #failures()} if they fail again.
+     *
+     * @return how many failed invocations were redriven
+     */
+    int redriveFailures();
+
     @Override
     void close();
 

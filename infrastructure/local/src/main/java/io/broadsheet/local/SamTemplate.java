@@ -65,8 +65,13 @@ public final class SamTemplate {
     public record ApiTrigger(String name, String path, String method) {
     }
 
+    /**
+     * @param maximumAsyncRetries how often Lambda retries a failed asynchronous invocation before the
+     *                            failure destination ({@code EventInvokeConfig.MaximumRetryAttempts},
+     *                            Lambda's default 2 when absent)
+     */
     public record FunctionSpec(String logicalId, String handler, String codeUri, List<S3Trigger> s3Triggers,
-                               List<StreamTrigger> streamTriggers, List<ApiTrigger> apiTriggers) {
+                               List<StreamTrigger> streamTriggers, List<ApiTrigger> apiTriggers, int maximumAsyncRetries) {
     }
 
     public record KeyElement(String attributeName, String keyType) {
@@ -144,7 +149,8 @@ public final class SamTemplate {
                 }
             });
             functions.add(new FunctionSpec(id, String.valueOf(props.get("Handler")), stringOrNull(props.get("CodeUri")),
-                    List.copyOf(s3), List.copyOf(streams), List.copyOf(apis)));
+                    List.copyOf(s3), List.copyOf(streams), List.copyOf(apis),
+                    intOr(asMap(props.get("EventInvokeConfig")).get("MaximumRetryAttempts"), 2)));
         });
         return functions;
     }

@@ -31,6 +31,27 @@ class SamTemplateTest {
     }
 
     @Test
+    void functions_carryTheirAsyncRetries_orLambdasDefaultOfTwo() {
+        SamTemplate twoFunctions = SamTemplate.parse("""
+                Resources:
+                  Once:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: a.Handler
+                      EventInvokeConfig:
+                        MaximumRetryAttempts: 0
+                  Default:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: b.Handler
+                """, SamTemplate.StackIdentity.LOCAL);
+
+        assertThat(twoFunctions.function("Once").maximumAsyncRetries()).isZero();
+        assertThat(twoFunctions.function("Default").maximumAsyncRetries()).isEqualTo(2);
+        assertThat(template.function("AnalyzeArticleFunction").maximumAsyncRetries()).isEqualTo(2);
+    }
+
+    @Test
     void table_hasKeysIndexAndStream() {
         SamTemplate.TableSpec table = template.table("ArticlesTable");
         assertThat(table.keySchema()).extracting(SamTemplate.KeyElement::attributeName).containsExactly("id");

@@ -17,6 +17,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The publish step: a change of the article table becomes the site.
@@ -24,9 +30,14 @@ import java.util.Set;
  * <p>The article's page and JSON record are written (or deleted on REMOVE). The listings (index,
  * feed, sitemap and the tag pages of the old and new image) are then rebuilt from the table itself,
  * never patched: a publish that appended to the current index could lose an entry another
- * concurrent publish added. After writing, the listings are rendered again from a fresh read of
- * the table; if a concurrent change slipped in between, they are written again (a few rounds at
- * most), so the last publisher to finish leaves listings that match the table.
+ * concurrent publish added. After writing, the table is read again; if a concurrent change slipped
+ * in between, the listings are rendered and written again (a few rounds at most), so the last
+ * publisher to finish leaves listings that match the table.
+ *
+ * <p>A stream batch is published with {@link #publishAll}: every article's page first, then the
+ * listings once for the whole batch. Rebuilding them reads the whole table, so doing it once per
+ * batch rather than once per change is what keeps a burst of uploads from costing a full table read
+ * per article (quadratic in the burst).
  *
  * <p>Every write compares the new bytes with the stored object first and skips an unchanged one:
  * rendering is deterministic, so a replayed event or an unrelated change rewrites nothing and CDN
@@ -53,17 +64,29 @@ public final class PublishArticleService {
     private static final int LIST_PAGE = 100;
     private static final int MAX_ROUNDS = 3;
     private static final long MAX_COMPARED_BYTES = 20L * 1024 * 1024;
+    /** Articles of a batch written at once: their S3 and table calls are mostly waiting. */
+    static final int PAGE_WRITERS = 8;
 
     private final ObjectStore articles;
     private final ObjectStore site;
     private final ArticleTable table;
     private final SiteRenderer renderer;
+    private final ExecutorService pageWriters;
 
     public PublishArticleService(ObjectStore articles, ObjectStore site, ArticleTable table, SiteRenderer renderer) {
+        this(articles, site, table, renderer, PAGE_WRITERS);
+    }
+
+    /** @param pageWriters how many articles of a batch are written at once (their calls to S3 and the table overlap) */
+    public PublishArticleService(ObjectStore articles, ObjectStore site, ArticleTable table, SiteRenderer renderer, int pageWriters) {
         this.articles = articles;
         this.site = site;
         this.table = table;
         this.renderer = renderer;
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(pageWriters, pageWriters, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                Thread.ofPlatform().name("publish-page-", 0).daemon().factory());
+        pool.allowCoreThreadTimeOut(true);
+        this.pageWriters = pool;
     }
 
     public enum Result { PUBLISHED, UNPUBLISHED, SKIPPED }
@@ -71,30 +94,158 @@ public final class PublishArticleService {
     public record Outcome(String id, Result result, String pageKey) {
     }
 
+    /**
+     * What became of a batch of changes.
+     *
+     * @param done     outcomes of the changes before {@code failedAt} (all of them when it is -1), in order:
+     *                 their pages and the listings they affect are written
+     * @param failedAt index of the first change that failed, or -1; it and the changes after it are to be
+     *                 retried (when the listings failed, nothing of the batch counts as done: 0)
+     * @param failure  why it failed, or {@code null}
+     */
+    public record BatchOutcome(List<Outcome> done, int failedAt, RuntimeException failure) {
+    }
+
+    /** Publishes one change: {@link #publishAll} of a batch of one. */
     public Outcome publish(ArticleChange change) {
-        String id = change.id();
-        String pageKey = ArticleKeys.pageKey(id);
-        Optional<ArticleRecord> current = table.find(id);
-        if (change.type() == ArticleChange.Type.REMOVE) {
-            if (current.isPresent()) {
-                // Created again since this removal; that insert's own stream record publishes it.
-                return new Outcome(id, Result.SKIPPED, pageKey);
+        BatchOutcome batch = publishAll(List.of(change));
+        if (batch.failure() != null) {
+            throw batch.failure();
+        }
+        return batch.done().getFirst();
+    }
+
+    /**
+     * Publishes a batch of changes (a stream batch): the pages first, several articles at once but the
+     * changes of one article in their order, then the listings once, for the union of the affected tags,
+     * instead of once per change. The guarantees are those of one change at a time: listings rebuilt
+     * from the table (with the verification round), older versions skipped, a REMOVE unpublishes. On a
+     * failure the changes before it (in batch order) are finished, listings included, so a retry from
+     * the failed change loses nothing; changes after it may have been written too, which the retry
+     * finds unchanged.
+     */
+    public BatchOutcome publishAll(List<ArticleChange> changes) {
+        Written[] written = writeArticles(changes);
+        int failedAt = -1;
+        RuntimeException failure = null;
+        List<Outcome> done = new ArrayList<>();
+        Set<String> tags = new LinkedHashSet<>();
+        Map<String, ArticleRecord> overrides = new LinkedHashMap<>();
+        boolean changed = false;
+        for (int i = 0; i < written.length; i++) {
+            if (written[i].failure() != null) {
+                failedAt = i;
+                failure = written[i].failure();
+                break;
             }
-            site.delete(pageKey);
-            site.delete(ArticleKeys.recordKey(id));
-            rebuildListings(new LinkedHashSet<>(tagsOf(change.oldImage())), null, id);
-            return new Outcome(id, Result.UNPUBLISHED, pageKey);
+            done.add(written[i].outcome());
+            if (written[i].outcome().result() != Result.SKIPPED) {
+                changed = true;
+                tags.addAll(written[i].tags());
+                overrides.put(written[i].outcome().id(), written[i].listed());
+            }
         }
-        ArticleRecord record = change.newImage();
-        if (current.isPresent() && current.get().version() > record.version()) {
-            // A newer version's own stream record will publish it; rendering this one would go back in time.
-            return new Outcome(id, Result.SKIPPED, pageKey);
+        if (changed) {
+            try {
+                rebuildListings(tags, overrides);
+            } catch (RuntimeException e) {
+                // The pages are out but the listings are not: nothing of the batch is done yet.
+                return new BatchOutcome(List.of(), 0, e);
+            }
         }
-        record = writePage(record);
-        Set<String> tags = new LinkedHashSet<>(tagsOf(change.oldImage()));
-        tags.addAll(record.tags());
-        rebuildListings(tags, current.isPresent() ? record : null, null);
-        return new Outcome(id, Result.PUBLISHED, pageKey);
+        return new BatchOutcome(done, failedAt, failure);
+    }
+
+    /**
+     * One change written, or why not.
+     *
+     * @param tags   tags whose pages the change affects
+     * @param listed the record as the table holds it now, for the listings (the table's index may lag);
+     *               {@code null} when it is gone
+     */
+    private record Written(Outcome outcome, Set<String> tags, ArticleRecord listed, RuntimeException failure) {
+
+        static Written failed(RuntimeException e) {
+            return new Written(null, Set.of(), null, e);
+        }
+    }
+
+    /** Writes every change; articles in parallel, each article's changes in order, stopping at its first failure. */
+    private Written[] writeArticles(List<ArticleChange> changes) {
+        Written[] written = new Written[changes.size()];
+        Map<String, List<Integer>> byArticle = new LinkedHashMap<>();
+        for (int i = 0; i < changes.size(); i++) {
+            byArticle.computeIfAbsent(changes.get(i).id(), id -> new ArrayList<>()).add(i);
+        }
+        Runnable[] tasks = byArticle.values().stream().map(indexes -> (Runnable) () -> {
+            for (int i : indexes) {
+                written[i] = writeArticle(changes.get(i));
+                if (written[i].failure() != null) {
+                    return;
+                }
+            }
+        }).toArray(Runnable[]::new);
+        if (tasks.length == 1) {
+            tasks[0].run();
+        } else {
+            List<Future<?>> running = new ArrayList<>();
+            for (Runnable task : tasks) {
+                running.add(pageWriters.submit(task));
+            }
+            for (Future<?> task : running) {
+                await(task);
+            }
+        }
+        for (int i = 0; i < written.length; i++) {
+            if (written[i] == null) {
+                // Not attempted: an earlier change of its article failed, and that failure comes first.
+                written[i] = Written.failed(new IllegalStateException("not attempted after an earlier change of " + changes.get(i).id() + " failed"));
+            }
+        }
+        return written;
+    }
+
+    private static void await(Future<?> task) {
+        try {
+            task.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing pages", e);
+        }
+    }
+
+    /** Writes (or deletes) one article's page and record; a failure is returned, not thrown. */
+    private Written writeArticle(ArticleChange change) {
+        try {
+            String id = change.id();
+            String pageKey = ArticleKeys.pageKey(id);
+            Optional<ArticleRecord> current = table.find(id);
+            if (change.type() == ArticleChange.Type.REMOVE) {
+                if (current.isPresent()) {
+                    // Created again since this removal; that insert's own stream record publishes it.
+                    return new Written(new Outcome(id, Result.SKIPPED, pageKey), Set.of(), null, null);
+                }
+                site.delete(pageKey);
+                site.delete(ArticleKeys.recordKey(id));
+                return new Written(new Outcome(id, Result.UNPUBLISHED, pageKey), new LinkedHashSet<>(tagsOf(change.oldImage())), null, null);
+            }
+            ArticleRecord record = change.newImage();
+            if (current.isPresent() && current.get().version() > record.version()) {
+                // A newer version's own stream record will publish it; rendering this one would go back in time.
+                return new Written(new Outcome(id, Result.SKIPPED, pageKey), Set.of(), null, null);
+            }
+            record = writePage(record);
+            Set<String> tags = new LinkedHashSet<>(tagsOf(change.oldImage()));
+            tags.addAll(record.tags());
+            return new Written(new Outcome(id, Result.PUBLISHED, pageKey), tags, current.isPresent() ? record : null, null);
+        } catch (RuntimeException e) {
+            return Written.failed(e);
+        }
     }
 
     /**
@@ -110,12 +261,13 @@ public final class PublishArticleService {
             ParsedArticle parsed = articles.get(rendering.parsedKey(), MAX_COMPARED_BYTES)
                     .map(o -> ArticleJson.read(o.content(), ParsedArticle.class))
                     .orElseThrow(() -> new IllegalStateException("parsed article " + record.parsedKey() + " is missing"));
-            Optional<ArticleRecord> newest = table.find(rendering.id())
-                    .filter(c -> c.version() > record.version());
-            if (!parsed.contentHash().equals(rendering.contentHash()) && newest.isPresent()) {
-                // The body already belongs to a newer version: render that version, not a mix of two.
-                rendering = newest.get();
-                continue;
+            if (!parsed.contentHash().equals(rendering.contentHash())) {
+                Optional<ArticleRecord> newest = table.find(rendering.id()).filter(c -> c.version() > record.version());
+                if (newest.isPresent()) {
+                    // The body already belongs to a newer version: render that version, not a mix of two.
+                    rendering = newest.get();
+                    continue;
+                }
             }
             writeIfChanged(ArticleKeys.pageKey(rendering.id()), bytes(renderer.articlePage(rendering, parsed.article())), HTML, PAGE_CACHE);
             writeIfChanged(ArticleKeys.recordKey(rendering.id()), ArticleJson.write(rendering), JSON, PAGE_CACHE);
@@ -137,36 +289,37 @@ public final class PublishArticleService {
         listAll().forEach(r -> tags.addAll(r.tags()));
         Set<String> inUse = new LinkedHashSet<>();
         tags.forEach(t -> tagKey(t).ifPresent(inUse::add));
-        rebuildListings(tags, null, null);
+        rebuildListings(tags, Map.of());
         site.list(ArticleKeys.TAGS).stream().filter(k -> k.endsWith(".html") && !inUse.contains(k)).forEach(site::delete);
     }
 
     /** Rewrites index, feed and sitemap from the table. */
     public void rebuildIndex() {
-        rebuildListings(Set.of(), null, null);
+        rebuildListings(Set.of(), Map.of());
     }
 
     /**
      * @param tags      tags whose pages to rebuild
-     * @param include   a record to show even if the table's index does not list it yet (the index
-     *                  is eventually consistent; the record was just read strongly), or {@code null}
-     * @param excludeId an id to leave out for the same reason (just removed), or {@code null}
+     * @param overrides records to show as given (just read strongly) even if the table's index, which
+     *                  is eventually consistent, does not list them yet; {@code null} values are ids to
+     *                  leave out for the same reason (just removed)
      */
-    private void rebuildListings(Set<String> tags, ArticleRecord include, String excludeId) {
-        Map<String, Listing> previous = null;
+    private void rebuildListings(Set<String> tags, Map<String, ArticleRecord> overrides) {
+        List<ArticleRecord> previous = null;
         for (int round = 0; round < MAX_ROUNDS; round++) {
-            Map<String, Listing> listings = renderListings(tags, withChange(listAll(), include, excludeId));
-            if (listings.equals(previous)) {
+            List<ArticleRecord> records = withChanges(listAll(), overrides);
+            if (records.equals(previous)) {
+                // Rendering is a function of the records: the listings just written are still right.
                 return;
             }
-            listings.forEach((key, listing) -> {
+            renderListings(tags, records).forEach((key, listing) -> {
                 if (listing == null) {
                     site.delete(key);
                 } else {
                     writeIfChanged(key, listing.content(), listing.contentType(), LISTING_CACHE);
                 }
             });
-            previous = listings;
+            previous = records;
         }
     }
 
@@ -207,13 +360,15 @@ public final class PublishArticleService {
         return all;
     }
 
-    private static List<ArticleRecord> withChange(List<ArticleRecord> newestFirst, ArticleRecord include, String excludeId) {
-        if (include == null && excludeId == null) {
+    private static List<ArticleRecord> withChanges(List<ArticleRecord> newestFirst, Map<String, ArticleRecord> overrides) {
+        if (overrides.isEmpty()) {
             return newestFirst;
         }
-        String drop = include != null ? include.id() : excludeId;
-        List<ArticleRecord> out = new ArrayList<>(newestFirst.stream().filter(r -> !r.id().equals(drop)).toList());
-        if (include != null) {
+        List<ArticleRecord> out = new ArrayList<>(newestFirst.stream().filter(r -> !overrides.containsKey(r.id())).toList());
+        for (ArticleRecord include : overrides.values()) {
+            if (include == null) {
+                continue;
+            }
             int at = 0;
             while (at < out.size() && newer(out.get(at), include)) {
                 at++;
@@ -269,17 +424,7 @@ public final class PublishArticleService {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** A rendered listing; compared by content so that rounds can tell whether anything moved. */
+    /** A rendered listing. */
     private record Listing(byte[] content, String contentType) {
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Listing other && contentType.equals(other.contentType) && Arrays.equals(content, other.content);
-        }
-
-        @Override
-        public int hashCode() {
-            return Arrays.hashCode(content) * 31 + contentType.hashCode();
-        }
     }
 }

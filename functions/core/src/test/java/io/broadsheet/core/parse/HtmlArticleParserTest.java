@@ -4,12 +4,15 @@ import io.broadsheet.core.model.Article;
 import io.broadsheet.core.model.SourceFormat;
 import io.broadsheet.core.pipeline.ArticleRejectedException;
 import io.broadsheet.core.pipeline.RejectionReason;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -224,6 +227,32 @@ class HtmlArticleParserTest {
         assertThatThrownBy(() -> parsers.parse("untitled.html", null, html.getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOfSatisfying(ArticleRejectedException.class,
                         e -> assertThat(e.reason()).isEqualTo(RejectionReason.NO_TITLE));
+    }
+
+    @Test
+    void parse_flattensNestingBeyondTheDepthLimit_andKeepsTheText() {
+        // 1,000 levels: deeper than the limit, small enough to parse at any limit in a unit test
+        String html = "<html><head><title>Deep</title></head><body><h1>Deep</h1>" + "<div>".repeat(1_000)
+                + "<p>The story, far down.</p><div><p>A second paragraph, deeper still.</p></div>"
+                + "</div>".repeat(1_000) + "</body></html>";
+
+        Document tree = HtmlArticleParser.document(html);
+        Article article = parsers.parse("deep.html", null, html.getBytes(StandardCharsets.UTF_8)).article();
+
+        assertThat(depth(tree)).isLessThanOrEqualTo(HtmlArticleParser.MAX_DEPTH);
+        assertThat(article.title()).isEqualTo("Deep");
+        assertThat(article.paragraphs()).containsExactly("The story, far down.", "A second paragraph, deeper still.");
+    }
+
+    /** How deep the tree's elements go (the document itself is depth 0). */
+    private static int depth(Document tree) {
+        AtomicInteger max = new AtomicInteger();
+        tree.traverse((node, depth) -> {
+            if (node instanceof Element) {
+                max.accumulateAndGet(depth, Math::max);
+            }
+        });
+        return max.get();
     }
 
     private static boolean isUtf8(byte[] bytes) {

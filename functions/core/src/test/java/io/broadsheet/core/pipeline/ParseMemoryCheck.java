@@ -15,7 +15,8 @@ import java.time.Clock;
  *
  * <p>Kinds: {@code text5mb} (plain text at the byte limit), {@code html5mb} (HTML at the byte
  * limit), {@code words200k} (an article at the word limit), {@code htmldeep} (4.6 MB of nested
- * {@code <div>}s).
+ * {@code <div>}s), {@code htmldeepli} (128 nested {@code <div>}s, then list items to the limit:
+ * the most work per tag for the HTML tree builder within its depth limit).
  */
 public final class ParseMemoryCheck {
 
@@ -72,6 +73,12 @@ public final class ParseMemoryCheck {
             }
             case "htmldeep" -> text.append("<html><head><title>Deep</title></head><body><h1>Deep</h1>")
                     .append("<div>".repeat(800_000)).append("<p>Far down.</p>").append("</div>".repeat(100_000));
+            case "htmldeepli" -> {
+                text.append("<html><head><title>Deep list</title></head><body><h1>Deep list</h1>").append("<div>".repeat(128));
+                while (text.length() < LIMIT - 2_000) {
+                    text.append("<li>");
+                }
+            }
             default -> throw new IllegalArgumentException("unknown kind " + kind);
         }
         return text.toString();

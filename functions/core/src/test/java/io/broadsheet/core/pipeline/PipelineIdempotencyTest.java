@@ -412,10 +412,9 @@ class PipelineIdempotencyTest {
         }
 
         /**
-         * Fails today: PublishArticleService checks the version before it renders, not after it
-         * writes, so a republish of version 1 that is rendering while version 2 is published writes
-         * version 1's page last (title of v1, body of v2). Fix, for the owner of PublishArticleService:
-         * after writing, re-read the record and render again while its version moved on.
+         * A republish of version 1 that is rendering while version 2 is published must not write
+         * version 1's page last (title of v1, body of v2): PublishArticleService re-reads the record
+         * after writing and renders again while its version moved on.
          */
         @Test
         void publish_showsTheNewestVersion_whenAnUpdateLandsWhileARepublishIsRendering() {

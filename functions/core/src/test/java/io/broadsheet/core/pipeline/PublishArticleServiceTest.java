@@ -200,6 +200,119 @@ class PublishArticleServiceTest {
         assertThat(titlesOn("index.html")).hasSize(2);
     }
 
+    @Test
+    void publishAll_writesEveryPage_andTheListingsOnce_forTheWholeBatch() {
+        store(tram);
+        store(plant);
+        store(reef);
+        CountingTable counting = new CountingTable(table);
+        PublishArticleService batched = new PublishArticleService(articles, site, counting, renderer);
+
+        var batch = batched.publishAll(List.of(insert(tram), insert(reef), insert(plant)));
+
+        assertThat(batch.failedAt()).isEqualTo(-1);
+        assertThat(batch.failure()).isNull();
+        assertThat(batch.done()).extracting(PublishArticleService.Outcome::id).containsExactly(tram.id(), reef.id(), plant.id());
+        assertThat(batch.done()).extracting(PublishArticleService.Outcome::result).containsOnly(Result.PUBLISHED);
+        assertThat(titlesOn("index.html")).containsExactly(plant.record().title(), tram.record().title(), reef.record().title());
+        assertThat(titlesOn("tags/climatechange.html")).containsExactly(tram.record().title(), reef.record().title());
+        assertThat(site.putsOf("index.html")).isEqualTo(1);
+        assertThat(site.putsOf("tags/climatechange.html")).isEqualTo(1);
+        assertThat(counting.lists).as("one listing of the table and its verification round, not two per article").isEqualTo(2);
+    }
+
+    @Test
+    void publishAll_finishesTheChangesBeforeAFailure_andLeavesTheRestForTheRetry() {
+        // GIVEN the second change's parsed article is missing, so its page cannot be rendered
+        store(tram);
+        store(reef);
+        List<ArticleChange> changes = List.of(insert(tram), insert(plant), insert(reef));
+
+        // WHEN the batch is published
+        var batch = service.publishAll(changes);
+
+        // THEN the first change is done with its listings; the failed one is reported (the one after it,
+        // written at the same time as the others, may be out already)
+        assertThat(batch.failedAt()).isEqualTo(1);
+        assertThat(batch.failure()).isInstanceOf(IllegalStateException.class).hasMessageContaining(plant.record().parsedKey());
+        assertThat(batch.done()).extracting(PublishArticleService.Outcome::id).containsExactly(tram.id());
+        assertThat(site.store.contains(tram.id() + ".html")).isTrue();
+        assertThat(site.store.contains(plant.id() + ".html")).isFalse();
+        assertThat(titlesOn("tags/transport.html")).containsExactly(tram.record().title());
+        assertThat(site.store.text("sitemap.xml")).contains(tram.id());
+
+        // WHEN the retry starts from the failed change, now that its body is there
+        store(plant);
+        var retry = service.publishAll(changes.subList(batch.failedAt(), changes.size()));
+
+        // THEN everything is published and listed once, and no page was written twice
+        assertThat(retry.failedAt()).isEqualTo(-1);
+        assertThat(List.of(tram, plant, reef)).allSatisfy(sample -> assertThat(site.putsOf(sample.id() + ".html")).isEqualTo(1));
+        assertThat(titlesOn("index.html")).containsExactly(plant.record().title(), tram.record().title(), reef.record().title());
+        assertThat(titlesOn("tags/climatechange.html")).containsExactly(tram.record().title(), reef.record().title());
+    }
+
+    @Test
+    void publishAll_reportsTheFirstChange_whenTheListingsCannotBeWritten() {
+        store(tram);
+        store(reef);
+        ObjectStore failingIndex = new RecordingStore() {
+            @Override
+            public synchronized void put(String key, byte[] content, String contentType, String cacheControl) {
+                if (key.equals("index.html")) {
+                    throw new IllegalStateException("S3 is throttling");
+                }
+                super.put(key, content, contentType, cacheControl);
+            }
+        };
+
+        var batch = new PublishArticleService(articles, failingIndex, table, renderer).publishAll(List.of(insert(tram), insert(reef)));
+
+        assertThat(batch.failedAt()).as("the whole batch is retried: its listings are not written").isZero();
+        assertThat(batch.done()).isEmpty();
+        assertThat(batch.failure()).hasMessage("S3 is throttling");
+    }
+
+    @Test
+    void publishAll_listsTheLastStateOfAnArticle_whenTheBatchChangesItTwice() {
+        // GIVEN tram inserted, reef inserted then deleted, all in one batch
+        store(tram);
+        store(reef);
+        ArticleChange insertTram = insert(tram);
+        ArticleChange insertReef = insert(reef);
+        table.delete(reef.id(), null);
+        Sample retagged = tram.updated(List.of("Transport", "Budget"), Instant.parse("2025-09-06T09:00:00Z"));
+        table.replace(retagged.record(), 1);
+        store(retagged);
+
+        // WHEN
+        var batch = service.publishAll(List.of(insertTram, insertReef,
+                new ArticleChange(ArticleChange.Type.MODIFY, tram.record(), retagged.record()),
+                new ArticleChange(ArticleChange.Type.REMOVE, reef.record(), null)));
+
+        // THEN tram is listed once, in its second version; reef nowhere; tag pages nobody carries are gone
+        assertThat(batch.failedAt()).isEqualTo(-1);
+        assertThat(batch.done()).extracting(PublishArticleService.Outcome::result)
+                .containsExactly(Result.SKIPPED, Result.PUBLISHED, Result.PUBLISHED, Result.UNPUBLISHED);
+        assertThat(titlesOn("index.html")).containsExactly(tram.record().title());
+        assertThat(site.store.contains(reef.id() + ".html")).isFalse();
+        assertThat(site.store.list("tags/")).containsExactlyInAnyOrder("tags/transport.html", "tags/budget.html");
+        assertThat(ArticleJson.read(site.store.text("articles/" + tram.id() + ".json"), ArticleRecord.class).version()).isEqualTo(2);
+    }
+
+    @Test
+    void publishAll_writesNoListing_whenEveryChangeIsSkipped() {
+        Sample newer = tram.updated(tram.record().tags(), Instant.parse("2025-09-07T00:00:00Z"));
+        table.insert(newer.record());
+        store(newer);
+
+        var batch = service.publishAll(List.of(new ArticleChange(ArticleChange.Type.INSERT, null, tram.record()),
+                new ArticleChange(ArticleChange.Type.REMOVE, tram.record(), null)));
+
+        assertThat(batch.done()).extracting(PublishArticleService.Outcome::result).containsExactly(Result.SKIPPED, Result.SKIPPED);
+        assertThat(site.puts).isEmpty();
+    }
+
     private List<String> titlesOn(String key) {
         return Jsoup.parse(site.store.text(key)).select(".card h2 a").eachText();
     }
@@ -220,7 +333,7 @@ class PublishArticleServiceTest {
     }
 
     /** The in-memory bucket, remembering how each object was last written and how often. */
-    static final class RecordingStore implements ObjectStore {
+    static class RecordingStore implements ObjectStore {
 
         final InMemoryObjectStore store = new InMemoryObjectStore();
         final List<String> puts = new ArrayList<>();
@@ -263,6 +376,22 @@ class PublishArticleServiceTest {
         @Override
         public List<String> list(String prefix) {
             return store.list(prefix);
+        }
+    }
+
+    /** Counts the listing queries of the table. */
+    static final class CountingTable extends DelegatingTable {
+
+        int lists;
+
+        CountingTable(ArticleTable delegate) {
+            super(delegate);
+        }
+
+        @Override
+        public ArticlePage list(ArticleQuery query) {
+            lists++;
+            return super.list(query);
         }
     }
 

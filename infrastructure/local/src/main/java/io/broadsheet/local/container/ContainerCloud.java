@@ -325,6 +325,12 @@ public final class ContainerCloud implements LocalCloud {
         return List.of();
     }
 
+    /** Failed invocations stay in the container's Lambda service: none are recorded here, none to redrive. */
+    @Override
+    public int redriveFailures() {
+        return 0;
+    }
+
     @Override
     public void close() {
         if (api != null) {

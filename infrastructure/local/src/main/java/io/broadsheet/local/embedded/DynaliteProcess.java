@@ -30,14 +30,24 @@ public final class DynaliteProcess implements AutoCloseable {
     private static final String CLI = "node_modules/dynalite/cli.js";
     private static final String PACKAGED = "/io/broadsheet/local/dynalite/";
 
-    private final Process process;
+    private final List<String> command;
+    private final int port;
+    private final boolean persistent;
     private final URI endpoint;
     private final Thread shutdownHook;
+    private volatile Process process;
 
-    private DynaliteProcess(Process process, URI endpoint) {
-        this.process = process;
-        this.endpoint = endpoint;
-        this.shutdownHook = new Thread(process::destroyForcibly, "dynalite-stop");
+    private DynaliteProcess(List<String> command, int port, boolean persistent) {
+        this.command = List.copyOf(command);
+        this.port = port;
+        this.persistent = persistent;
+        this.endpoint = URI.create("http://127.0.0.1:" + port);
+        this.shutdownHook = new Thread(() -> {
+            Process running = process;
+            if (running != null) {
+                running.destroyForcibly();
+            }
+        }, "dynalite-stop");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
@@ -59,23 +69,56 @@ public final class DynaliteProcess implements AutoCloseable {
             }
             command.addAll(List.of("--path", dataDir.toAbsolutePath().toString()));
         }
-        Process process;
+        DynaliteProcess dynalite = new DynaliteProcess(command, port, dataDir != null);
+        try {
+            dynalite.launch();
+        } catch (RuntimeException e) {
+            dynalite.close();
+            throw e;
+        }
+        return dynalite;
+    }
+
+    /**
+     * Stops DynamoDB as an outage would: the process ends, its port refuses connections. The tables
+     * stay on disk and {@link #restart()} brings them back; without a data folder they would be lost,
+     * so that is refused.
+     */
+    public synchronized void stop() {
+        if (!persistent) {
+            throw new IllegalStateException("dynalite keeps its tables in memory: stopping it would lose them; start it with a data folder");
+        }
+        destroy();
+    }
+
+    /** Starts DynamoDB again on the same port, with the tables it had (after {@link #stop()}). */
+    public synchronized void restart() {
+        if (process != null && process.isAlive()) {
+            return;
+        }
+        launch();
+    }
+
+    private void launch() {
         try {
             process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         } catch (IOException e) {
-            throw new IllegalStateException("cannot start dynalite with " + node, e);
+            throw new IllegalStateException("cannot start dynalite with " + command.getFirst(), e);
         }
-        DynaliteProcess dynalite = new DynaliteProcess(process, URI.create("http://127.0.0.1:" + port));
-        dynalite.awaitListening(port);
-        return dynalite;
+        awaitListening();
     }
 
     public URI endpoint() {
         return endpoint;
     }
 
-    private void awaitListening(int port) {
+    /** The running process (a new one after {@link #restart()}). */
+    public ProcessHandle process() {
+        return process.toHandle();
+    }
+
+    private void awaitListening() {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -87,7 +130,7 @@ public final class DynaliteProcess implements AutoCloseable {
                 sleep();
             }
         }
-        close();
+        destroy();
         throw new IllegalStateException("dynalite did not listen on port " + port + " within 30 s");
     }
 
@@ -187,16 +230,24 @@ public final class DynaliteProcess implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() {
-        process.destroy();
+    private void destroy() {
+        Process running = process;
+        if (running == null) {
+            return;
+        }
+        running.destroy();
         try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            if (!running.waitFor(5, TimeUnit.SECONDS)) {
+                running.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    @Override
+    public synchronized void close() {
+        destroy();
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException shuttingDown) {

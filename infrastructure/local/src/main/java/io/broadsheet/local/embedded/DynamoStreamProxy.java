@@ -18,6 +18,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -40,6 +41,11 @@ import java.util.function.BiConsumer;
  * (INSERT / MODIFY / REMOVE, keys, images per the table's view type, increasing sequence numbers).
  * Writes are serialised so that each before/after pair belongs to one write and records come out
  * in commit order. Like DynamoDB, a write that leaves the item as it was emits nothing.
+ *
+ * <p>The proxy outlives dynalite: while dynalite is down (stopped for an outage test) every call
+ * is answered 500 InternalServerError, which clients retry, and when dynalite goes away in the middle
+ * of a write that it may have committed, the proxy waits for it to come back and reads the items
+ * again, so that no committed write ever misses its stream record.
  */
 public final class DynamoStreamProxy implements AutoCloseable {
 
@@ -55,9 +61,11 @@ public final class DynamoStreamProxy implements AutoCloseable {
     private final String accountId;
     private final Map<String, String> streamViewTypes;
     private final BiConsumer<String, ObjectNode> listener;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final HttpServer server;
     private final ReentrantLock writes = new ReentrantLock(true);
+    private volatile boolean closed;
     private final Map<String, List<String>> keyNames = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong(System.currentTimeMillis() * 1000);
     private final String streamLabel = DateTimeFormatter.ISO_LOCAL_DATE_TIME.withZone(ZoneOffset.UTC)
@@ -99,10 +107,17 @@ public final class DynamoStreamProxy implements AutoCloseable {
             String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
             String operation = target == null ? "" : target.substring(target.indexOf('.') + 1);
             HttpResponse<byte[]> response;
-            if (WRITES.contains(operation)) {
-                response = write(exchange, operation, body);
-            } else {
-                response = forward(exchange, body);
+            try {
+                response = WRITES.contains(operation) ? write(exchange, operation, body) : forward(exchange, body);
+            } catch (IOException unreachable) {
+                LOG.warn("DynamoDB (dynalite) did not answer {}: {}", operation, unreachable.toString());
+                byte[] error = JSON.writeValueAsBytes(JSON.createObjectNode()
+                        .put("__type", "com.amazonaws.dynamodb.v20120810#InternalServerError")
+                        .put("message", "DynamoDB is unavailable: " + unreachable));
+                exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.0");
+                exchange.sendResponseHeaders(500, error.length);
+                exchange.getResponseBody().write(error);
+                return;
             }
             response.headers().map().forEach((name, values) -> {
                 if (!HOP_HEADERS.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":")) {
@@ -133,16 +148,45 @@ public final class DynamoStreamProxy implements AutoCloseable {
             for (ItemRef item : items) {
                 before.add(getItem(item.table(), item.key()));
             }
-            HttpResponse<byte[]> response = forward(exchange, body);
+            HttpResponse<byte[]> response;
+            try {
+                response = forward(exchange, body);
+            } catch (IOException lost) {
+                // dynalite went away during the write, which it may have committed: the client gets an
+                // error, as from a timeout, and the stream gets the record if the item did change.
+                emitChanges(items, before);
+                throw lost;
+            }
             if (response.statusCode() == 200) {
-                for (int i = 0; i < items.size(); i++) {
-                    ItemRef item = items.get(i);
-                    emit(item, before.get(i), getItem(item.table(), item.key()));
-                }
+                emitChanges(items, before);
             }
             return response;
         } finally {
             writes.unlock();
+        }
+    }
+
+    private void emitChanges(List<ItemRef> items, List<JsonNode> before) throws InterruptedException {
+        for (int i = 0; i < items.size(); i++) {
+            ItemRef item = items.get(i);
+            emit(item, before.get(i), readAfterWrite(item));
+        }
+    }
+
+    /** The item after a write; while dynalite is down, waits for it to come back rather than lose the record. */
+    private JsonNode readAfterWrite(ItemRef item) throws InterruptedException {
+        long backoffMs = 50;
+        while (true) {
+            try {
+                return getItem(item.table(), item.key());
+            } catch (IOException | IllegalStateException e) {
+                if (closed) {
+                    throw new IllegalStateException("closed before the stream record of a write to " + item.table() + " was produced", e);
+                }
+                LOG.warn("cannot read {} {} after a write ({}); retrying in {} ms", item.table(), item.key(), e.toString(), backoffMs);
+                Thread.sleep(backoffMs);
+                backoffMs = Math.min(1_000, backoffMs * 2);
+            }
         }
     }
 
@@ -259,6 +303,7 @@ public final class DynamoStreamProxy implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         server.stop(0);
         http.close();
     }

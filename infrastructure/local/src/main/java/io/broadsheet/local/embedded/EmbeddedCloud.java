@@ -28,6 +28,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * The whole stack in this JVM, no Docker: S3 from s3proxy, DynamoDB from dynalite behind a proxy
@@ -43,14 +44,17 @@ public final class EmbeddedCloud implements LocalCloud {
     private final Map<String, List<EventDelivery.StreamShard>> streamMappings = new HashMap<>();
     private final List<LocalFunction> functions = new ArrayList<>();
     private final List<AutoCloseable> closeables = new ArrayList<>();
+    private final List<Consumer<S3ObjectEvent>> objectWatchers = new CopyOnWriteArrayList<>();
     private final String articlesBucket;
     private final String siteBucket;
     private final String tableName;
+    private final Map<String, LocalFunction> functionsById = new HashMap<>();
     private EmbeddedS3 s3;
+    private DynaliteProcess dynalite;
     private DynamoStreamProxy dynamoDb;
     private ApiGatewayServer api;
 
-    private record S3Route(String bucket, SamTemplate.S3Trigger trigger, LocalFunction function) {
+    private record S3Route(String bucket, SamTemplate.S3Trigger trigger, LocalFunction function, int maximumRetries) {
     }
 
     private EmbeddedCloud(SamTemplate template) {
@@ -78,7 +82,7 @@ public final class EmbeddedCloud implements LocalCloud {
         Path data = options.dataDir();
         s3 = EmbeddedS3.start(data == null ? null : data.resolve("s3"), this::onObjectChange);
         closeables.add(s3);
-        DynaliteProcess dynalite = DynaliteProcess.start(options.workDir(), data == null ? null : data.resolve("dynamodb"));
+        dynalite = DynaliteProcess.start(options.workDir(), data == null ? null : data.resolve("dynamodb"));
         closeables.add(dynalite);
         Map<String, TableSpec> tables = new HashMap<>();
         Map<String, String> streamViews = new HashMap<>();
@@ -112,7 +116,9 @@ public final class EmbeddedCloud implements LocalCloud {
             LocalFunction function = new LocalFunction(spec.logicalId(), spec.handler(), properties, region(),
                     template.stack().accountId());
             functions.add(function);
-            spec.s3Triggers().forEach(t -> s3Routes.add(new S3Route(template.physicalName(t.bucketLogicalId()), t, function)));
+            functionsById.put(spec.logicalId(), function);
+            spec.s3Triggers().forEach(t -> s3Routes.add(new S3Route(template.physicalName(t.bucketLogicalId()), t, function,
+                    spec.maximumAsyncRetries())));
             spec.streamTriggers().forEach(t -> {
                 String table = template.physicalName(t.tableLogicalId());
                 synchronized (streamMappings) {
@@ -137,9 +143,10 @@ public final class EmbeddedCloud implements LocalCloud {
     }
 
     private void onObjectChange(S3ObjectEvent change) {
+        objectWatchers.forEach(w -> w.accept(change));
         for (S3Route route : s3Routes) {
             if (route.bucket().equals(change.bucket()) && route.trigger().matches(change.eventName(), change.key())) {
-                delivery.invokeAsync(route.function(), notifications.event(change, route.trigger().name()));
+                delivery.invokeAsync(route.function(), notifications.event(change, route.trigger().name()), route.maximumRetries());
             }
         }
     }
@@ -197,9 +204,49 @@ public final class EmbeddedCloud implements LocalCloud {
         return CloudClients.dynamoDb(this);
     }
 
+    /**
+     * Calls {@code watcher} with every change of every bucket, on the writer's thread as the change is
+     * committed (before the writer gets its answer): an exact signal for measurements, which polling
+     * the bucket would disturb. The watcher must be quick and must not call the cloud.
+     */
+    public void addObjectWatcher(Consumer<S3ObjectEvent> watcher) {
+        objectWatchers.add(watcher);
+    }
+
+    /** The process that runs DynamoDB (dynalite on Node.js), e.g. to read its memory. */
+    public ProcessHandle dynamoDbProcess() {
+        return dynalite.process();
+    }
+
     /** Switch for injected S3 errors, for reliability tests. */
     public FaultyBlobStore s3Faults() {
         return s3.faults();
+    }
+
+    /**
+     * Test hooks around the invocations of the template's function {@code logicalId}; from this
+     * call on, its invocations are recorded.
+     */
+    public FunctionHooks functionHooks(String logicalId) {
+        LocalFunction function = functionsById.get(logicalId);
+        if (function == null) {
+            throw new IllegalArgumentException("no function " + logicalId + " in the template");
+        }
+        function.hooks().record();
+        return function.hooks();
+    }
+
+    /**
+     * A DynamoDB outage: dynalite stops, and every DynamoDB call is answered 500 until
+     * {@link #startDynamoDb()}. The tables are kept, so the cloud must have a data folder.
+     */
+    public void stopDynamoDb() {
+        dynalite.stop();
+    }
+
+    /** The end of the outage: dynalite starts again on its port with the tables it had. */
+    public void startDynamoDb() {
+        dynalite.restart();
     }
 
     @Override
@@ -245,6 +292,11 @@ public final class EmbeddedCloud implements LocalCloud {
     @Override
     public List<FailedInvocation> failures() {
         return delivery.failures();
+    }
+
+    @Override
+    public int redriveFailures() {
+        return delivery.redriveFailures();
     }
 
     @Override

@@ -45,7 +45,7 @@ public final class EmbeddedS3 implements AutoCloseable {
             }
             base = new FilesystemNio2BlobStore(dataDir.toAbsolutePath().toString());
         }
-        FaultyBlobStore faults = new FaultyBlobStore(new NotifyingBlobStore(base, listener));
+        FaultyBlobStore faults = new FaultyBlobStore(new ConditionalWriteBlobStore(new NotifyingBlobStore(base, listener)));
         BlobStore store = faults;
         int port = FreePorts.find();
         URI endpoint = URI.create("http://127.0.0.1:" + port);

@@ -18,6 +18,7 @@ public final class LocalFunction implements AutoCloseable {
     private final Map<String, Object> properties;
     private final String region;
     private final String accountId;
+    private final FunctionHooks hooks;
     private ApplicationContext context;
     private RequestHandler<Object, Object> handler;
 
@@ -27,16 +28,33 @@ public final class LocalFunction implements AutoCloseable {
         this.properties = Map.copyOf(properties);
         this.region = region;
         this.accountId = accountId;
+        this.hooks = new FunctionHooks(name);
     }
 
     String name() {
         return name;
     }
 
+    /** Test hooks around this function's invocations (inert unless armed). */
+    FunctionHooks hooks() {
+        return hooks;
+    }
+
     /** Decodes {@code eventJson} as {@code eventType} the way the Lambda runtime does, and invokes the handler. */
     public <T> Object invoke(String eventJson, Class<T> eventType) {
-        T event = LambdaEventSerializers.serializerFor(eventType, getClass().getClassLoader()).fromJson(eventJson);
-        return invokeWith(event);
+        Object result = null;
+        RuntimeException error = null;
+        try {
+            hooks.beforeHandler();
+            T event = LambdaEventSerializers.serializerFor(eventType, getClass().getClassLoader()).fromJson(eventJson);
+            result = invokeWith(event);
+            return result;
+        } catch (RuntimeException e) {
+            error = e;
+            throw e;
+        } finally {
+            hooks.ended(new FunctionHooks.Invocation(eventJson, result, error));
+        }
     }
 
     Object invokeWith(Object event) {

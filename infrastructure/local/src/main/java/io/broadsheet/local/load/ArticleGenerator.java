@@ -1,16 +1,25 @@
-package io.broadsheet.bench.core;
+package io.broadsheet.local.load;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.broadsheet.core.model.SourceFormat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
  * Deterministic news articles of a given length, made of realistic sentences (named people and
  * places, numbers, quotes, positive and negative turns) so that sentence splitting, sentiment and
- * key-insight extraction do the work they do on real news. Same seed and length, same bytes.
+ * key-insight extraction do the work they do on real news. Same seed, length and format, same bytes.
+ * Used by the JMH benchmarks, the cold-start harness, {@code bench e2e} and the burst check.
  */
 public final class ArticleGenerator {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> PEOPLE = List.of(
             "Maria Okafor", "Daniel Weber", "Priya Raman", "Tomás Herrera", "Helen Cho", "Samuel Adeyemi",
             "Ingrid Larsen", "Yusuf Demir");
@@ -61,17 +70,87 @@ public final class ArticleGenerator {
     private ArticleGenerator() {
     }
 
+    /** One generated article before it is written in a format. */
+    private record Draft(String title, String author, String date, List<String> tags, List<String> paragraphs) {
+    }
+
     /** Markdown with YAML front matter, about {@code words} words of body. */
     public static String markdown(int words, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
+        Draft d = draft(words, seed);
         StringBuilder md = new StringBuilder(words * 7);
         md.append("---\n")
-                .append("title: \"").append(fill(TITLES.get(random.nextInt(TITLES.size())), random)).append("\"\n")
-                .append("author: ").append(PEOPLE.get(random.nextInt(PEOPLE.size()))).append('\n')
-                .append("date: 2026-03-").append(String.format("%02d", 1 + random.nextInt(28))).append("T09:30:00Z\n")
-                .append("tags: [").append(TAGS.get(random.nextInt(TAGS.size()))).append(", ")
-                .append(TAGS.get(random.nextInt(TAGS.size()))).append("]\n")
+                .append("title: \"").append(d.title()).append("\"\n")
+                .append("author: ").append(d.author()).append('\n')
+                .append("date: ").append(d.date()).append('\n')
+                .append("tags: [").append(String.join(", ", d.tags())).append("]\n")
                 .append("---\n\n");
+        d.paragraphs().forEach(p -> md.append(p).append("\n\n"));
+        return md.toString();
+    }
+
+    public static byte[] markdownBytes(int words, long seed) {
+        return markdown(words, seed).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The same article as {@link #markdown} in any accepted upload format, as UTF-8 bytes. */
+    public static byte[] bytes(SourceFormat format, int words, long seed) {
+        String text = switch (format) {
+            case MARKDOWN -> markdown(words, seed);
+            case TEXT -> text(draft(words, seed));
+            case HTML -> html(draft(words, seed));
+            case JSON -> json(draft(words, seed));
+        };
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Title line, {@code By:}/{@code Date:}/{@code Tags:} header lines, then paragraphs. */
+    private static String text(Draft d) {
+        StringBuilder txt = new StringBuilder();
+        txt.append(d.title()).append('\n')
+                .append("By: ").append(d.author()).append('\n')
+                .append("Date: ").append(d.date()).append('\n')
+                .append("Tags: ").append(String.join(", ", d.tags())).append("\n\n");
+        d.paragraphs().forEach(p -> txt.append(p).append("\n\n"));
+        return txt.toString();
+    }
+
+    /** A small news page: metadata in {@code <meta>}, the story in {@code <article>}, some site furniture around it. */
+    private static String html(Draft d) {
+        StringBuilder html = new StringBuilder();
+        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<title>").append(escape(d.title())).append(" | The Riverside Herald</title>\n")
+                .append("<meta name=\"author\" content=\"").append(escape(d.author())).append("\">\n")
+                .append("<meta property=\"article:published_time\" content=\"").append(d.date()).append("\">\n");
+        d.tags().forEach(t -> html.append("<meta property=\"article:tag\" content=\"").append(escape(t)).append("\">\n"));
+        html.append("</head>\n<body>\n<header><nav><a href=\"/\">Home</a> | <a href=\"/city\">City</a></nav></header>\n")
+                .append("<article>\n<h1>").append(escape(d.title())).append("</h1>\n");
+        d.paragraphs().forEach(p -> html.append("<p>").append(escape(p)).append("</p>\n"));
+        html.append("</article>\n<footer>© The Riverside Herald</footer>\n</body>\n</html>\n");
+        return html.toString();
+    }
+
+    /** The API's submission shape: title, author, publishedAt, tags, body (paragraphs separated by blank lines). */
+    private static String json(Draft d) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("title", d.title());
+        doc.put("author", d.author());
+        doc.put("publishedAt", d.date());
+        doc.put("tags", d.tags());
+        doc.put("body", String.join("\n\n", d.paragraphs()));
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(doc);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Draft draft(int words, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        String title = fill(TITLES.get(random.nextInt(TITLES.size())), random);
+        String author = PEOPLE.get(random.nextInt(PEOPLE.size()));
+        String date = "2026-03-" + String.format("%02d", 1 + random.nextInt(28)) + "T09:30:00Z";
+        List<String> tags = List.of(TAGS.get(random.nextInt(TAGS.size())), TAGS.get(random.nextInt(TAGS.size())));
+        List<String> paragraphs = new ArrayList<>();
         int written = 0;
         while (written < words) {
             int sentences = 3 + random.nextInt(3);
@@ -84,13 +163,13 @@ public final class ArticleGenerator {
                 paragraph.append(sentence);
                 written += sentence.split("\\s+").length;
             }
-            md.append(paragraph).append("\n\n");
+            paragraphs.add(paragraph.toString());
         }
-        return md.toString();
+        return new Draft(title, author, date, tags, paragraphs);
     }
 
-    public static byte[] markdownBytes(int words, long seed) {
-        return markdown(words, seed).getBytes(StandardCharsets.UTF_8);
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     private static String fill(String template, SplittableRandom random) {
