@@ -31,17 +31,52 @@ public final class ArticleAnalyzer {
 
     public Analysis analyze(Article article) {
         List<String> sentences = splitter.split(article.paragraphs());
-        int words = 0;
-        for (String paragraph : article.paragraphs()) {
-            words += Words.count(paragraph);
-        }
+        ArticleText text = new ArticleText(sentences);
+        int words = wordCount(article.paragraphs(), text);
         int minutes = Math.max(1, Math.round(words / (float) WORDS_PER_MINUTE));
-        String language = languages.detect(article.title() + "\n" + article.body());
-        SentenceVectors vectors = new SentenceVectors(sentences, language);
+        String language = languages.detect(opening(article), text);
+        SentenceVectors vectors = new SentenceVectors(text, language);
         List<Aspects.Aspect> aspects = Aspects.find(article.title(), sentences, vectors);
         List<Insight> rows = insights.extract(aspects, sentences, vectors);
-        return new Analysis(language, words, minutes, sentiment(language, sentences),
+        return new Analysis(language, words, minutes, sentiment(language, text),
                 highlights.select(sentences, vectors), rows, keywords.extract(aspects, vectors));
+    }
+
+    /**
+     * {@link Words#count} over the paragraphs. The sentences hold every word of them (the splitter
+     * cuts only at white space and strips only white space), already counted while tokenising;
+     * only FS, GS, RS and US are white space to the splitter and not to the count, so a paragraph
+     * holding one of those is counted again.
+     */
+    private static int wordCount(List<String> paragraphs, ArticleText text) {
+        for (String paragraph : paragraphs) {
+            if (paragraph.indexOf('\u001c') >= 0 || paragraph.indexOf('\u001d') >= 0 || paragraph.indexOf('\u001e') >= 0
+                    || paragraph.indexOf('\u001f') >= 0) {
+                int words = 0;
+                for (String p : paragraphs) {
+                    words += Words.count(p);
+                }
+                return words;
+            }
+        }
+        int words = 0;
+        for (int s = 0; s < text.sentenceCount(); s++) {
+            words += text.wordCount(s);
+        }
+        return words;
+    }
+
+    /** The start of title + "\n" + body that language detection reads, without joining the whole body. */
+    private static String opening(Article article) {
+        StringBuilder text = new StringBuilder(LanguageDetector.SAMPLE_CHARS + 16).append(article.title()).append('\n');
+        List<String> paragraphs = article.paragraphs();
+        for (int p = 0; p < paragraphs.size() && text.length() < LanguageDetector.SAMPLE_CHARS; p++) {
+            if (p > 0) {
+                text.append("\n\n");
+            }
+            text.append(paragraphs.get(p));
+        }
+        return text.length() > LanguageDetector.SAMPLE_CHARS ? text.substring(0, LanguageDetector.SAMPLE_CHARS) : text.toString();
     }
 
     /** The sentence-level sentiment reading (per-sentence scores included) of an article, whatever its language. */
@@ -49,14 +84,14 @@ public final class ArticleAnalyzer {
         return sentiment.read(splitter.split(article.paragraphs()));
     }
 
-    private Sentiment sentiment(String language, List<String> sentences) {
+    private Sentiment sentiment(String language, ArticleText text) {
         if (!language.equals("en") && !language.equals(LanguageDetector.UNDETERMINED)) {
             String name = LANGUAGE_NAMES.getOrDefault(language, language.toUpperCase(Locale.ROOT));
             return new Sentiment(null, Sentiment.NOT_SCORED, List.of(
                     "Not scored: the article appears to be in " + name
                             + ", and the sentiment lexicon covers English only."));
         }
-        SentimentAnalyzer.Reading reading = sentiment.read(sentences);
+        SentimentAnalyzer.Reading reading = sentiment.read(text);
         return new Sentiment(reading.score(), reading.label(), explainer.explain(reading));
     }
 }

@@ -17,8 +17,79 @@ import java.util.Set;
  */
 final class Aspects {
 
-    /** An actor or topic with the sentences that mention it, most mentioned first. */
-    record Aspect(String name, boolean named, Set<String> keys, List<Integer> sentences, float salience) {
+    /**
+     * An actor or topic with the sentences that mention it. A topic's name and keys are built when
+     * first asked for: an article has hundreds of candidate topics and the steps read a few.
+     */
+    static final class Aspect {
+        private final TopicMention mention;
+        private final boolean named;
+        private final List<Integer> sentences;
+        private final float salience;
+        private Set<String> keys;
+        private String name;
+        /** A topic's terms (the second -1 for a single word), to build its keys from. */
+        private final SentenceVectors vectors;
+        private final int term;
+        private final int nextTerm;
+
+        /** A named actor, place or organisation. */
+        Aspect(String name, Set<String> keys, List<Integer> sentences, float salience) {
+            this.mention = null;
+            this.name = name;
+            this.named = true;
+            this.keys = keys;
+            this.sentences = sentences;
+            this.salience = salience;
+            this.vectors = null;
+            this.term = -1;
+            this.nextTerm = -1;
+        }
+
+        /** A topic: a content word or word pair, named as first written, capitalised. */
+        private Aspect(TopicMention mention, SentenceVectors vectors, List<Integer> sentences, float salience) {
+            this.mention = mention;
+            this.named = false;
+            this.sentences = sentences;
+            this.salience = salience;
+            this.vectors = vectors;
+            this.term = mention.term;
+            this.nextTerm = mention.nextTerm;
+        }
+
+        String name() {
+            if (name == null) {
+                name = capitalise(mention.display());
+            }
+            return name;
+        }
+
+        boolean named() {
+            return named;
+        }
+
+        /** Lower-case (for topics: folded) forms that mention the aspect. */
+        Set<String> keys() {
+            if (keys == null) {
+                keys = Set.of(nextTerm < 0 ? vectors.term(term) : vectors.term(term) + " " + vectors.term(nextTerm));
+            }
+            return keys;
+        }
+
+        /** Indexes of the sentences that mention it, in order. */
+        List<Integer> sentences() {
+            return sentences;
+        }
+
+        float salience() {
+            return salience;
+        }
+
+        @Override
+        public String toString() {
+            return "Aspect[" + name() + ", named=" + named + ", keys=" + keys() + ", sentences=" + sentences
+                    + ", salience=" + salience + "]";
+        }
     }
 
     private static final Set<String> TITLES = Set.of(
@@ -34,6 +105,8 @@ final class Aspects {
             "co-founder", "analyst", "economist", "author", "editor", "reporter", "envoy", "union", "councilor",
             "senior", "junior", "lawyer", "attorney", "dr.", "mr.", "mrs.", "ms.");
 
+    private static final int LONGEST_TITLE = TITLES.stream().mapToInt(String::length).max().orElse(0);
+
     private static final Set<String> CONNECTORS = Set.of("of", "for", "de", "van", "von", "der", "du", "la", "al", "del", "da", "on", "&");
 
     private static final Set<String> CALENDAR = Set.of(
@@ -41,15 +114,26 @@ final class Aspects {
             "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
             "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec");
 
+    /** Alone, not a name: a month or weekday, or a stop word (one lookup for both). */
+    private static final Set<String> NOT_A_NAME = notAName();
+
+    private static Set<String> notAName() {
+        Set<String> words = new HashSet<>(Words.STOP_WORDS);
+        words.addAll(CALENDAR);
+        return Set.copyOf(words);
+    }
+
     private Aspects() {
     }
 
     /** Aspects of the article, most salient first. */
     static List<Aspect> find(String title, List<String> sentences, SentenceVectors vectors) {
-        LowerCaseVocabulary lowerVocabulary = new LowerCaseVocabulary(sentences);
+        ArticleText text = vectors.text();
+        LowerCaseVocabulary lowerVocabulary = new LowerCaseVocabulary(text);
         Map<String, Mention> named = new LinkedHashMap<>();
+        char[][] buffer = {new char[256]};
         for (int i = 0; i < sentences.size(); i++) {
-            for (String phrase : properNouns(sentences.get(i), lowerVocabulary)) {
+            for (String phrase : properNouns(sentences.get(i), lowerVocabulary, buffer)) {
                 named.computeIfAbsent(phrase.toLowerCase(Locale.ROOT), k -> new Mention(phrase)).add(i);
             }
         }
@@ -61,11 +145,30 @@ final class Aspects {
                 continue;
             }
             float salience = m.sentences.size() * 1.2f + leadBonus(m.sentences) + (m.mentionedIn(lowerTitle) ? 1f : 0f);
-            out.add(new Aspect(m.display, true, m.keys, List.copyOf(m.sentences), salience));
+            out.add(new Aspect(m.display, m.keys, List.copyOf(m.sentences), salience));
         }
-        out.addAll(topics(sentences, vectors, named, lowerTitle));
-        out.sort((a, b) -> Float.compare(b.salience(), a.salience()));
-        return out;
+        out.addAll(topics(text, vectors, named, lowerTitle));
+        return bySalience(out);
+    }
+
+    /**
+     * The aspects, most salient first, ties in their present order: the order of a stable sort by
+     * {@code Float.compare}, got by sorting primitive keys (salience as an int that orders like
+     * {@code Float.compare}, inverted, then the index) instead of objects through a comparator.
+     */
+    private static List<Aspect> bySalience(List<Aspect> aspects) {
+        long[] keys = new long[aspects.size()];
+        for (int k = 0; k < keys.length; k++) {
+            int bits = Float.floatToIntBits(aspects.get(k).salience());
+            int ordered = bits ^ ((bits >> 31) & 0x7fffffff);
+            keys[k] = ((long) ~ordered << 32) | k;
+        }
+        java.util.Arrays.sort(keys);
+        List<Aspect> sorted = new ArrayList<>(keys.length);
+        for (long key : keys) {
+            sorted.add(aspects.get((int) key));
+        }
+        return sorted;
     }
 
     private static float leadBonus(List<Integer> sentences) {
@@ -73,75 +176,219 @@ final class Aspects {
     }
 
     /** Key phrases: content-word pairs said at least twice, and single content words said three times. */
-    private static List<Aspect> topics(List<String> sentences, SentenceVectors vectors, Map<String, Mention> named,
+    private static List<Aspect> topics(ArticleText text, SentenceVectors vectors, Map<String, Mention> named,
                                        String lowerTitle) {
-        Set<String> namedWords = new HashSet<>();
-        for (String key : named.keySet()) {
-            for (String w : key.split(" ")) {
-                namedWords.add(SentenceVectors.fold(w));
-            }
-        }
         // terms are the vectors' numbered, folded content words; names' words are left out
         boolean[] namedIds = new boolean[vectors.termCount()];
-        for (String w : namedWords) {
-            int id = vectors.termId(w);
-            if (id >= 0) {
-                namedIds[id] = true;
-            }
-        }
-        Map<Long, int[]> pairCounts = new HashMap<>();
-        for (int i = 0; i < sentences.size(); i++) {
-            int[] seq = vectors.sequence(i);
-            for (int t = 0; t + 1 < seq.length; t++) {
-                if (usable(seq[t], namedIds) && usable(seq[t + 1], namedIds)) {
-                    pairCounts.computeIfAbsent(pairKey(seq[t], seq[t + 1]), k -> new int[1])[0]++;
+        for (String key : named.keySet()) {
+            for (String w : key.split(" ")) {
+                int id = vectors.termId(SentenceVectors.fold(w));
+                if (id >= 0) {
+                    namedIds[id] = true;
                 }
             }
         }
-        Map<String, Mention> pairs = new LinkedHashMap<>();
-        Map<Long, String> pairNames = new HashMap<>();
-        Map<String, Mention> singles = new LinkedHashMap<>();
-        for (int i = 0; i < sentences.size(); i++) {
+        int sentenceCount = text.sentenceCount();
+        // one pass: every pair and every frequent word gets its mention at first sight (so the lists
+        // are in order of first mention, the order aspects keep when tied); pairs said once are dropped after
+        int adjacent = 0;
+        for (int i = 0; i < sentenceCount; i++) {
+            adjacent += Math.max(0, vectors.sequence(i).length - 1);
+        }
+        PairTable pairTable = new PairTable(adjacent);
+        List<TopicMention> pairs = new ArrayList<>();
+        List<TopicMention> singles = new ArrayList<>();
+        TopicMention[] singleOf = new TopicMention[vectors.termCount()];
+        for (int i = 0; i < sentenceCount; i++) {
             int[] seq = vectors.sequence(i);
-            List<String> tokens = vectors.tokens(i);
+            int firstToken = text.firstToken(i);
             for (int t = 0; t < seq.length; t++) {
-                if (!usable(seq[t], namedIds)) {
+                int term = seq[t];
+                if (!usable(term, namedIds)) {
                     continue;
                 }
-                String display = tokens.get(t);
-                // vectors.term(seq[t]) is fold(display), already computed
-                if (vectors.termFrequency(seq[t]) >= 3) {
-                    singles.computeIfAbsent(vectors.term(seq[t]), k -> new Mention(display)).add(i);
+                if (vectors.termFrequency(term) >= 3) {
+                    TopicMention single = singleOf[term];
+                    if (single == null) {
+                        single = singleOf[term] = new TopicMention(text.lower(firstToken + t), null, term, -1);
+                        singles.add(single);
+                    }
+                    single.add(i);
                 }
                 if (t + 1 < seq.length && usable(seq[t + 1], namedIds)) {
-                    long pair = pairKey(seq[t], seq[t + 1]);
-                    if (pairCounts.get(pair)[0] >= 2) {
-                        String next = tokens.get(t + 1);
-                        String key = pairNames.computeIfAbsent(pair, k -> vectors.term((int) (k >>> 32)) + " " + vectors.term((int) (long) k));
-                        pairs.computeIfAbsent(key, k -> new Mention(display + " " + next)).add(i);
+                    int slot = pairTable.slotOf(pairKey(term, seq[t + 1]));
+                    int index = pairTable.mention[slot];
+                    if (index < 0) {
+                        index = pairTable.mention[slot] = pairs.size();
+                        pairs.add(new TopicMention(text.lower(firstToken + t), text.lower(firstToken + t + 1), term, seq[t + 1]));
                     }
+                    pairs.get(index).add(i);
                 }
             }
         }
         List<Aspect> out = new ArrayList<>();
-        Set<String> covered = new HashSet<>();
-        for (Map.Entry<String, Mention> e : pairs.entrySet()) {
-            Mention m = e.getValue();
+        boolean[] covered = new boolean[vectors.termCount()];
+        for (TopicMention m : pairs) {
             if (m.count >= 2) {
-                float salience = m.sentences.size() * 1.0f + leadBonus(m.sentences) + (lowerTitle.contains(m.display) ? 1f : 0f);
-                out.add(new Aspect(capitalise(m.display), false, Set.of(e.getKey()), List.copyOf(m.sentences), salience));
-                covered.addAll(List.of(e.getKey().split(" ")));
+                List<Integer> sentences = m.sentences();
+                float salience = sentences.size() * 1.0f + leadBonus(sentences) + (m.isIn(lowerTitle) ? 1f : 0f);
+                out.add(new Aspect(m, vectors, sentences, salience));
+                covered[m.term] = true;
+                covered[m.nextTerm] = true;
             }
         }
-        for (Map.Entry<String, Mention> e : singles.entrySet()) {
-            Mention m = e.getValue();
-            if (m.count >= 3 && !covered.contains(e.getKey())) {
-                float salience = m.sentences.size() * 0.8f * Math.min(1f, vectors.idf(e.getKey()))
-                        + (lowerTitle.contains(m.display) ? 1f : 0f);
-                out.add(new Aspect(capitalise(m.display), false, Set.of(e.getKey()), List.copyOf(m.sentences), salience));
+        for (TopicMention m : singles) {
+            if (m.count >= 3 && !covered[m.term]) {
+                List<Integer> sentences = m.sentences();
+                float salience = sentences.size() * 0.8f * Math.min(1f, vectors.idfOf(m.term))
+                        + (m.isIn(lowerTitle) ? 1f : 0f);
+                out.add(new Aspect(m, vectors, sentences, salience));
             }
         }
         return out;
+    }
+
+    /** A content word or word pair as first written, with the sentences that use it. */
+    private static final class TopicMention {
+        /** The word, or the pair's first word, as first written (lower case). */
+        final String first;
+        /** The pair's second word, null for a single word. */
+        final String second;
+        final int term;
+        /** The pair's second term, or -1 for a single word. */
+        final int nextTerm;
+        private int[] sentences = new int[4];
+        private int sentenceCount;
+        int count;
+
+        TopicMention(String first, String second, int term, int nextTerm) {
+            this.first = first;
+            this.second = second;
+            this.term = term;
+            this.nextTerm = nextTerm;
+        }
+
+        void add(int sentence) {
+            count++;
+            if (sentenceCount == 0 || sentences[sentenceCount - 1] != sentence) {
+                if (sentenceCount == sentences.length) {
+                    sentences = java.util.Arrays.copyOf(sentences, sentenceCount * 2);
+                }
+                sentences[sentenceCount++] = sentence;
+            }
+        }
+
+        /** The words as first written, a space between a pair's words. */
+        String display() {
+            return second == null ? first : first + " " + second;
+        }
+
+        /** {@code text.contains(display())}, without building the display. */
+        boolean isIn(String text) {
+            if (second == null) {
+                return text.contains(first);
+            }
+            int length = first.length() + 1 + second.length();
+            for (int at = text.indexOf(first); at >= 0 && at + length <= text.length(); at = text.indexOf(first, at + 1)) {
+                int space = at + first.length();
+                if (text.charAt(space) == ' ' && text.startsWith(second, space + 1)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** The sentences, as an immutable list (no boxing until read). */
+        List<Integer> sentences() {
+            int[] values = sentences;
+            int size = sentenceCount;
+            return new IntegerList(values, size);
+        }
+    }
+
+    /** An immutable list over the first {@code size} values of an array nobody writes any more. */
+    private static final class IntegerList extends java.util.AbstractList<Integer> implements java.util.RandomAccess {
+        private final int[] values;
+        private final int size;
+
+        IntegerList(int[] values, int size) {
+            this.values = values;
+            this.size = size;
+        }
+
+        @Override
+        public Integer get(int index) {
+            java.util.Objects.checkIndex(index, size);
+            return values[index];
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
+    }
+
+    /** Term pairs by {@link #pairKey}, each with the index of its mention: open addressing over primitive keys (no boxing per pair). */
+    private static final class PairTable {
+        long[] keys;
+        int[] mention;
+        boolean[] used;
+        int size;
+
+        /** Room for {@code expected} pairs without growing (the adjacent token pairs bound the distinct ones). */
+        PairTable(int expected) {
+            int capacity = Integer.highestOneBit(Math.max(64, expected * 2 + 1)) * 2;
+            keys = new long[capacity];
+            mention = new int[capacity];
+            used = new boolean[capacity];
+        }
+
+        /** The key's slot, added with no mention (-1) when absent. */
+        int slotOf(long key) {
+            int mask = keys.length - 1;
+            int slot = (int) mix(key) & mask;
+            while (used[slot]) {
+                if (keys[slot] == key) {
+                    return slot;
+                }
+                slot = (slot + 1) & mask;
+            }
+            if ((size + 1) * 2 > keys.length) {
+                grow();
+                return slotOf(key);
+            }
+            used[slot] = true;
+            keys[slot] = key;
+            mention[slot] = -1;
+            size++;
+            return slot;
+        }
+
+        private void grow() {
+            long[] oldKeys = keys;
+            int[] oldMention = mention;
+            boolean[] oldUsed = used;
+            keys = new long[oldKeys.length * 2];
+            mention = new int[keys.length];
+            used = new boolean[keys.length];
+            int mask = keys.length - 1;
+            for (int k = 0; k < oldKeys.length; k++) {
+                if (oldUsed[k]) {
+                    int slot = (int) mix(oldKeys[k]) & mask;
+                    while (used[slot]) {
+                        slot = (slot + 1) & mask;
+                    }
+                    used[slot] = true;
+                    keys[slot] = oldKeys[k];
+                    mention[slot] = oldMention[k];
+                }
+            }
+        }
+
+        private static long mix(long key) {
+            long h = key * 0x9E3779B97F4A7C15L;
+            return h ^ (h >>> 29);
+        }
     }
 
     private static boolean usable(int id, boolean[] namedIds) {
@@ -297,48 +544,59 @@ final class Aspects {
         private final Set<String> found = new HashSet<>();
 
         LowerCaseVocabulary(List<String> sentences) {
-            Map<Character, List<String>> candidates = new HashMap<>();
-            for (String s : sentences) {
+            this(new ArticleText(sentences));
+        }
+
+        LowerCaseVocabulary(ArticleText text) {
+            Set<String> candidates = new HashSet<>();
+            for (String s : text.sentences()) {
                 int end = 0;
-                while (end < s.length() && !Character.isLetter(s.charAt(end))) {
+                while (end < s.length() && !Words.isLetter(s.charAt(end))) {
                     end++;
                 }
                 int start = end;
-                while (end < s.length() && Character.isLetter(s.charAt(end))) {
+                while (end < s.length() && Words.isLetter(s.charAt(end))) {
                     end++;
                 }
-                if (end > start && Character.isUpperCase(s.charAt(start))) {
+                if (end > start && Words.isUpperCase(s.charAt(start))) {
                     String lower = s.substring(start, end).toLowerCase(Locale.ROOT);
                     if (!Words.isStopWord(lower)) {
-                        List<String> bucket = candidates.computeIfAbsent(lower.charAt(0), k -> new ArrayList<>(2));
-                        if (!bucket.contains(lower)) {
-                            bucket.add(lower);
-                        }
+                        candidates.add(lower);
                     }
                 }
             }
             if (candidates.isEmpty()) {
                 return;
             }
-            for (String s : sentences) {
+            // every letter of the text is in a token, and a token's letter runs are whole runs of the
+            // text (a token ends at a non-letter): a candidate is found when it is a token itself, or a
+            // letter run of one of the few tokens that hold a digit, apostrophe or hyphen
+            for (String candidate : candidates) {
+                int id = text.formId(candidate);
+                if (id >= 0 && text.formOf(id).letters) {
+                    found.add(candidate);
+                }
+            }
+            for (int f = 0; f < text.formCount(); f++) {
+                ArticleText.Form form = text.formOf(f);
+                if (form.letters) {
+                    continue;
+                }
+                String word = form.text;
                 int i = 0;
-                int n = s.length();
+                int n = word.length();
                 while (i < n) {
-                    if (!Character.isLetter(s.charAt(i))) {
+                    if (!Character.isLetter(word.charAt(i))) {
                         i++;
                         continue;
                     }
                     int start = i;
-                    while (i < n && Character.isLetter(s.charAt(i))) {
+                    while (i < n && Character.isLetter(word.charAt(i))) {
                         i++;
                     }
-                    List<String> bucket = candidates.isEmpty() ? null : candidates.get(s.charAt(start));
-                    if (bucket != null) {
-                        for (String c : bucket) {
-                            if (c.length() == i - start && s.regionMatches(start, c, 0, c.length())) {
-                                found.add(c);
-                            }
-                        }
+                    String run = word.substring(start, i);
+                    if (candidates.contains(run)) {
+                        found.add(run);
                     }
                 }
             }
@@ -351,36 +609,65 @@ final class Aspects {
 
     /** Runs of capitalised words in a sentence, as written, without titles, possessives or a leading "The". */
     static List<String> properNouns(String sentence, LowerCaseVocabulary lowerVocabulary) {
+        return properNouns(sentence, lowerVocabulary, new char[][] {new char[sentence.length()]});
+    }
+
+    /** @param buffer holds a scratch array for the sentence's characters, replaced when too small */
+    private static List<String> properNouns(String sentence, LowerCaseVocabulary lowerVocabulary, char[][] buffer) {
         List<String> out = new ArrayList<>();
         List<String> run = new ArrayList<>();
         int n = sentence.length();
+        if (buffer[0].length < n) {
+            buffer[0] = new char[Math.max(n, buffer[0].length * 2)];
+        }
+        char[] c = buffer[0]; // array reads: this loop looks at every character
+        sentence.getChars(0, n, c, 0);
         int i = 0;
         boolean sentenceStart = true;
         char gap = ' ';
         while (i <= n) {
-            if (i < n && Character.isLetter(sentence.charAt(i))) {
+            if (run.isEmpty() && !sentenceStart && i < n) {
+                // with no run open, lower-case words and punctuation change nothing: go on from the
+                // last space before the next capital (which is where that capital's word starts, or
+                // where the lower-case word around it does: "iPhone")
+                int capital = i;
+                while (capital < n && !Words.isUpperCase(c[capital])) {
+                    capital++;
+                }
+                if (capital == n) {
+                    break;
+                }
+                int resume = capital;
+                while (resume > i && c[resume - 1] != ' ') {
+                    resume--;
+                }
+                i = resume;
+            }
+            if (i < n && Words.isLetter(c[i])) {
                 int start = i;
-                while (i < n && (Character.isLetterOrDigit(sentence.charAt(i)) || sentence.charAt(i) == '-'
-                        || (sentence.charAt(i) == '.' && i + 1 < n && Character.isLetter(sentence.charAt(i + 1)))
-                        || ((sentence.charAt(i) == '\'' || sentence.charAt(i) == '’') && i + 1 < n
-                        && Character.isLetter(sentence.charAt(i + 1))))) {
+                while (i < n && (Words.isLetterOrDigit(c[i]) || c[i] == '-'
+                        || (c[i] == '.' && i + 1 < n && Words.isLetter(c[i + 1]))
+                        || ((c[i] == '\'' || c[i] == '’') && i + 1 < n
+                        && Words.isLetter(c[i + 1])))) {
                     i++;
                 }
-                if (i + 1 < n && sentence.charAt(i) == '.' && sentence.indexOf('.', start) < i) {
+                if (i + 1 < n && c[i] == '.' && sentence.indexOf('.', start) < i) {
                     i++; // keep the final period of a dotted abbreviation: "U.S."
                 }
-                if (!Character.isUpperCase(sentence.charAt(start)) && (run.isEmpty() || i - start > 3)) {
+                if (!Words.isUpperCase(c[start]) && (run.isEmpty() || i - start > 3)) {
                     // a lower-case word that cannot be a connector inside a name: ends any run, no allocation
-                    flush(run, out);
+                    if (!run.isEmpty()) {
+                        flush(run, out);
+                    }
                     sentenceStart = false;
-                    gap = i < n ? sentence.charAt(i) : ' ';
+                    gap = i < n ? c[i] : ' ';
                     continue;
                 }
                 String word = sentence.substring(start, i);
                 if (word.endsWith("'s") || word.endsWith("’s")) {
                     word = word.substring(0, word.length() - 2);
                 }
-                boolean capital = Character.isUpperCase(word.charAt(0));
+                boolean capital = Words.isUpperCase(word.charAt(0));
                 boolean connector = !run.isEmpty() && gap == ' ' && CONNECTORS.contains(word);
                 boolean joins = gap == ' ' || gap == '-';
                 if (capital && !(sentenceStart && isCommonWord(word, lowerVocabulary))) {
@@ -394,20 +681,20 @@ final class Aspects {
                     flush(run, out);
                 }
                 sentenceStart = false;
-                gap = i < n ? sentence.charAt(i) : ' ';
+                gap = i < n ? c[i] : ' ';
                 if (gap != ' ' && gap != '-') {
                     flush(run, out);
                 }
             } else {
-                if (i < n && sentence.charAt(i) == '&' && !run.isEmpty() && i + 1 < n && sentence.charAt(i + 1) == ' ') {
+                if (i < n && c[i] == '&' && !run.isEmpty() && i + 1 < n && c[i + 1] == ' ') {
                     run.add("&"); // "Crumb & Co.", "Procter & Gamble"
                     i += 2;
                     gap = ' ';
                     continue;
                 }
                 i++;
-                if (i < n && !Character.isLetter(sentence.charAt(i)) && sentence.charAt(i) != ' '
-                        && !(sentence.charAt(i) == '&' && !run.isEmpty())) {
+                if (!run.isEmpty() && i < n && !Words.isLetter(c[i]) && c[i] != ' '
+                        && c[i] != '&') {
                     flush(run, out);
                 }
             }
@@ -422,23 +709,37 @@ final class Aspects {
     }
 
     private static void flush(List<String> run, List<String> out) {
+        if (run.isEmpty()) {
+            return;
+        }
         while (!run.isEmpty() && CONNECTORS.contains(run.get(run.size() - 1))) {
             run.remove(run.size() - 1);
         }
         int from = 0;
-        while (from < run.size() && (TITLES.contains(run.get(from).toLowerCase(Locale.ROOT).replace(".", ""))
-                || run.get(from).equalsIgnoreCase("the"))) {
+        while (from < run.size() && (isTitle(run.get(from)) || run.get(from).equalsIgnoreCase("the"))) {
             from++;
         }
-        if (from < run.size()) {
-            List<String> name = run.subList(from, run.size());
-            String phrase = String.join(" ", name);
-            boolean calendar = name.size() == 1 && CALENDAR.contains(phrase.toLowerCase(Locale.ROOT));
-            boolean stop = name.size() == 1 && Words.isStopWord(phrase.toLowerCase(Locale.ROOT));
-            if (!calendar && !stop && phrase.length() > 1) {
+        int size = run.size() - from;
+        if (size > 0) {
+            String phrase = size == 1 ? run.get(from) : String.join(" ", run.subList(from, run.size()));
+            boolean dropped = false;
+            if (size == 1) {
+                dropped = NOT_A_NAME.contains(phrase.toLowerCase(Locale.ROOT));
+            }
+            if (!dropped && phrase.length() > 1) {
                 out.add(phrase);
             }
         }
         run.clear();
     }
+
+    private static boolean isTitle(String word) {
+        int letters = 0;
+        for (int k = 0; k < word.length(); k++) {
+            letters += word.charAt(k) == '.' ? 0 : 1;
+        }
+        // lower case never shortens a word: one longer than every title is none
+        return letters <= LONGEST_TITLE && TITLES.contains(word.toLowerCase(Locale.ROOT).replace(".", ""));
+    }
+
 }

@@ -32,7 +32,7 @@ final class HighlightSelector {
         boolean[] eligible = new boolean[n];
         int eligibleCount = 0;
         for (int i = 0; i < n; i++) {
-            eligible[i] = isEligible(sentences.get(i));
+            eligible[i] = isEligible(sentences.get(i), vectors.text().wordCount(i));
             eligibleCount += eligible[i] ? 1 : 0;
         }
         if (eligibleCount == 0) {
@@ -74,16 +74,21 @@ final class HighlightSelector {
 
     /** Personalised PageRank over the similarity graph; the teleport favours early sentences. */
     private static float[] rank(int n, SentenceVectors vectors) {
-        float[][] sim = new float[n][n];
+        // the similarity graph: an edge where two sentences' cosine passes the threshold; out[i] sums
+        // i's edges pair by pair in (i, j) order, i < j
+        float[][] cosine = new float[n][n];
+        vectors.cosines(n, cosine);
         float[] out = new float[n];
+        int[] degree = new int[n];
         for (int i = 0; i < n; i++) {
+            float[] row = cosine[i];
             for (int j = i + 1; j < n; j++) {
-                float s = vectors.cosine(i, j);
+                float s = row[j];
                 if (s > 0.05f) {
-                    sim[i][j] = s;
-                    sim[j][i] = s;
                     out[i] += s;
                     out[j] += s;
+                    degree[i]++;
+                    degree[j]++;
                 }
             }
         }
@@ -96,50 +101,29 @@ final class HighlightSelector {
         for (int i = 0; i < n; i++) {
             prior[i] /= priorSum;
         }
-        // incoming[j][i] = share of i's rank that flows to j: a transposed, normalised matrix so the
-        // inner loop reads one row
-        float[][] incoming = new float[n][n];
-        for (int i = 0; i < n; i++) {
-            if (out[i] == 0f) {
-                continue;
-            }
-            for (int j = 0; j < n; j++) {
-                incoming[j][i] = sim[i][j] / out[i];
-            }
-        }
-        // the graph is sparse: keep each row's non-zero entries, in order (adding the skipped zero
-        // products would not change any sum)
-        int[][] from = new int[n][];
-        float[][] share = new float[n][];
+        // row j lists the sentences i whose rank flows to j, in increasing i, with the share
+        // sim(i, j) / out(i)
+        int[] rowStart = new int[n + 1];
         for (int j = 0; j < n; j++) {
-            float[] row = incoming[j];
-            int size = 0;
+            rowStart[j + 1] = rowStart[j] + degree[j];
+        }
+        int[] source = new int[rowStart[n]];
+        float[] share = new float[rowStart[n]];
+        for (int j = 0, k = 0; j < n; j++) {
             for (int i = 0; i < n; i++) {
-                if (row[i] != 0f) {
-                    size++;
-                }
-            }
-            from[j] = new int[size];
-            share[j] = new float[size];
-            int k = 0;
-            for (int i = 0; i < n; i++) {
-                if (row[i] != 0f) {
-                    from[j][k] = i;
-                    share[j][k++] = row[i];
+                float s = i < j ? cosine[i][j] : i > j ? cosine[j][i] : 0f;
+                if (s > 0.05f) {
+                    source[k] = i;
+                    share[k++] = s / out[i];
                 }
             }
         }
         float[] rank = prior.clone();
         float[] next = new float[n];
         for (int iter = 0; iter < ITERATIONS; iter++) {
+            incoming(rank, rowStart, source, share, next);
             for (int j = 0; j < n; j++) {
-                int[] sources = from[j];
-                float[] weights = share[j];
-                float sum = 0f;
-                for (int k = 0; k < sources.length; k++) {
-                    sum += rank[sources[k]] * weights[k];
-                }
-                next[j] = (1 - DAMPING) * prior[j] + DAMPING * sum;
+                next[j] = (1 - DAMPING) * prior[j] + DAMPING * next[j];
             }
             // sentences with no similar neighbour leak rank; give it back through the prior
             float total = 0f;
@@ -171,6 +155,52 @@ final class HighlightSelector {
         return score;
     }
 
+    /**
+     * {@code sums[j]} = the rank flowing into each sentence j, each row summed in its own order.
+     * Four rows are summed side by side: a float sum is a chain of dependent additions, and four
+     * independent chains keep the adder busy (each row's additions stay in the same order, so the
+     * sums are the same bit for bit).
+     */
+    private static void incoming(float[] rank, int[] rowStart, int[] source, float[] share, float[] sums) {
+        int n = sums.length;
+        int j = 0;
+        for (; j + 3 < n; j += 4) {
+            int a = rowStart[j];
+            int b = rowStart[j + 1];
+            int c = rowStart[j + 2];
+            int d = rowStart[j + 3];
+            int lengthA = b - a;
+            int lengthB = c - b;
+            int lengthC = d - c;
+            int lengthD = rowStart[j + 4] - d;
+            int common = Math.min(Math.min(lengthA, lengthB), Math.min(lengthC, lengthD));
+            float sumA = 0f;
+            float sumB = 0f;
+            float sumC = 0f;
+            float sumD = 0f;
+            for (int k = 0; k < common; k++) {
+                sumA += rank[source[a + k]] * share[a + k];
+                sumB += rank[source[b + k]] * share[b + k];
+                sumC += rank[source[c + k]] * share[c + k];
+                sumD += rank[source[d + k]] * share[d + k];
+            }
+            sums[j] = rowSum(rank, source, share, a + common, a + lengthA, sumA);
+            sums[j + 1] = rowSum(rank, source, share, b + common, b + lengthB, sumB);
+            sums[j + 2] = rowSum(rank, source, share, c + common, c + lengthC, sumC);
+            sums[j + 3] = rowSum(rank, source, share, d + common, d + lengthD, sumD);
+        }
+        for (; j < n; j++) {
+            sums[j] = rowSum(rank, source, share, rowStart[j], rowStart[j + 1], 0f);
+        }
+    }
+
+    private static float rowSum(float[] rank, int[] source, float[] share, int from, int to, float sum) {
+        for (int k = from; k < to; k++) {
+            sum += rank[source[k]] * share[k];
+        }
+        return sum;
+    }
+
     private static boolean isRedundant(int candidate, List<Integer> chosen, SentenceVectors vectors) {
         for (int c : chosen) {
             if (vectors.cosine(candidate, c) > REDUNDANT) {
@@ -182,7 +212,10 @@ final class HighlightSelector {
 
     /** A complete statement of reasonable length: not a question, a fragment or a lead-in to a list. */
     static boolean isEligible(String sentence) {
-        int words = Words.count(sentence);
+        return isEligible(sentence, Words.count(sentence));
+    }
+
+    private static boolean isEligible(String sentence, int words) {
         if (words < MIN_WORDS || words > MAX_WORDS) {
             return false;
         }

@@ -22,6 +22,9 @@ final class InsightExtractor {
         List<Insight> rows = new ArrayList<>();
         Set<Integer> usedSentences = new HashSet<>();
         List<Set<String>> usedWords = new ArrayList<>();
+        // a sentence's informativeness (NaN until needed) is the same for every aspect that mentions it
+        float[] informativeness = new float[sentences.size()];
+        java.util.Arrays.fill(informativeness, Float.NaN);
         for (Aspects.Aspect aspect : aspects) {
             if (rows.size() == MAX_ROWS) {
                 break;
@@ -33,10 +36,13 @@ final class InsightExtractor {
             int best = -1;
             float bestScore = 0f;
             for (int i : aspect.sentences()) {
-                if (usedSentences.contains(i) || !isStatement(sentences.get(i))) {
+                if (usedSentences.contains(i) || !isStatement(sentences.get(i), vectors.text().wordCount(i))) {
                     continue;
                 }
-                float score = informativeness(sentences.get(i), i, vectors);
+                float score = informativeness[i];
+                if (Float.isNaN(score)) {
+                    score = informativeness[i] = informativeness(sentences.get(i), i, vectors);
+                }
                 if (best < 0 || score > bestScore) {
                     best = i;
                     bestScore = score;
@@ -54,7 +60,7 @@ final class InsightExtractor {
 
     /** Distinctive content per word, with a nudge for figures and for the lead; very long sentences lose out. */
     private static float informativeness(String sentence, int index, SentenceVectors vectors) {
-        int words = Math.max(1, Words.count(sentence));
+        int words = Math.max(1, vectors.text().wordCount(index));
         float score = vectors.weight(index) / (float) Math.sqrt(words);
         for (int c = 0; c < sentence.length(); c++) {
             if (Character.isDigit(sentence.charAt(c))) {
@@ -68,8 +74,7 @@ final class InsightExtractor {
         return score;
     }
 
-    private static boolean isStatement(String sentence) {
-        int words = Words.count(sentence);
+    private static boolean isStatement(String sentence, int words) {
         return words >= 5 && !sentence.endsWith("?");
     }
 

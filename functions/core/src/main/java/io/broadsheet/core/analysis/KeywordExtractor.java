@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -28,25 +27,30 @@ final class KeywordExtractor {
         }
         // scores computed once, not in every comparison
         List<Scored> terms = new ArrayList<>();
-        for (Map.Entry<String, Integer> e : vectors.termsRepeated(2).entrySet()) {
-            terms.add(new Scored(e.getKey(), e.getValue() * vectors.idf(e.getKey())));
-        }
-        terms.sort((a, b) -> {
-            int c = Float.compare(b.score(), a.score());
-            return c != 0 ? c : a.term().compareTo(b.term());
-        });
-        for (Scored e : terms) {
-            if (out.size() >= MAX_KEYWORDS) {
-                break;
+        for (int id = 0; id < vectors.termCount(); id++) {
+            int tf = vectors.termFrequency(id);
+            if (tf >= 2) {
+                terms.add(new Scored(vectors.term(id), tf * vectors.idfOf(id)));
             }
-            if (addUnseen(e.term(), seen)) {
-                out.add(e.term());
+        }
+        // best first: a heap (built in linear time) gives the few needed without sorting them all
+        java.util.PriorityQueue<Scored> best = new java.util.PriorityQueue<>(terms);
+        while (!best.isEmpty() && out.size() < MAX_KEYWORDS) {
+            String term = best.poll().term();
+            if (addUnseen(term, seen)) {
+                out.add(term);
             }
         }
         return List.copyOf(out);
     }
 
-    private record Scored(String term, float score) {
+    /** Higher score first, ties alphabetically (terms are distinct, so the order is total). */
+    private record Scored(String term, float score) implements Comparable<Scored> {
+        @Override
+        public int compareTo(Scored other) {
+            int c = Float.compare(other.score, score);
+            return c != 0 ? c : term.compareTo(other.term);
+        }
     }
 
     private static boolean addUnseen(String term, Set<String> seen) {

@@ -40,7 +40,7 @@ public final class LanguageDetector {
     /** Each profiled word with a bit per language whose profile holds it. */
     private static final Map<String, Integer> MASKS = masks();
     /** The opening of an article is plenty to tell its language. */
-    private static final int SAMPLE_CHARS = 2_000;
+    static final int SAMPLE_CHARS = 2_000;
 
     private static Map<String, Integer> masks() {
         Map<String, Integer> m = new java.util.HashMap<>();
@@ -53,20 +53,34 @@ public final class LanguageDetector {
         return Map.copyOf(m);
     }
 
+    /** A bit per language (in {@code ORDER}) whose profile holds the lower-case word. */
+    static int languagesOf(String lower) {
+        Integer mask = MASKS.get(lower);
+        return mask == null ? 0 : mask;
+    }
+
     /** ISO 639-1 code of the likeliest language, or {@link #UNDETERMINED} when the text gives too little to go on. */
     public String detect(String text) {
-        List<String> tokens = Words.tokens(text.length() > SAMPLE_CHARS ? text.substring(0, SAMPLE_CHARS) : text);
+        return detect(text, null);
+    }
+
+    /** As {@link #detect(String)}, looking the words up in the article's own table first when there is one. */
+    String detect(String text, ArticleText article) {
+        String sample = text.length() > SAMPLE_CHARS ? text.substring(0, SAMPLE_CHARS) : text;
         int[] hits = new int[ORDER.size()];
-        for (String token : tokens) {
-            Integer mask = MASKS.get(token);
-            if (mask == null) {
-                continue;
-            }
-            for (int l = 0; l < hits.length; l++) {
+        // the tokens of Words.tokens, each known by its shared form (which knows its profiles)
+        java.util.function.Consumer<ArticleText.Form> count = form -> {
+            int mask = form.languages;
+            for (int l = 0; mask != 0 && l < hits.length; l++) {
                 if ((mask & (1 << l)) != 0) {
                     hits[l]++;
                 }
             }
+        };
+        if (article == null) {
+            ArticleText.forEachForm(sample, count);
+        } else {
+            article.forEachKnownForm(sample, count);
         }
         int best = 0;
         for (int l = 1; l < hits.length; l++) {

@@ -48,14 +48,19 @@ public final class SentenceSplitter {
             "also", "even", "instead", "nor", "or", "despite", "other", "several", "few", "during", "under",
             "over", "until", "about", "more", "only");
 
+    /** The longest title, abbreviation or month: a longer word without periods is none of them. */
+    private static final int LONGEST_ABBREVIATION = java.util.stream.Stream.of(TITLES, ABBREVIATIONS, CALENDAR, Set.of("nos"))
+            .flatMap(Set::stream).mapToInt(String::length).max().orElse(0);
+
     private static final String CLOSERS = "\"'”’)]»";
     private static final String OPENING_QUOTES = "\"'“‘(«[";
 
     /** Splits every paragraph and returns the sentences of all of them, in order. */
     public List<String> split(List<String> paragraphs) {
         List<String> out = new ArrayList<>();
+        char[][] buffer = {new char[256]};
         for (String paragraph : paragraphs) {
-            out.addAll(split(paragraph));
+            split(paragraph, out, buffer);
         }
         return out;
     }
@@ -63,30 +68,41 @@ public final class SentenceSplitter {
     /** Splits one paragraph into its sentences, each trimmed and as written. */
     public List<String> split(String paragraph) {
         List<String> out = new ArrayList<>();
+        split(paragraph, out, new char[][] {new char[paragraph.length()]});
+        return out;
+    }
+
+    /** @param buffer holds a scratch array for the paragraph's characters, replaced when too small */
+    private static void split(String paragraph, List<String> out, char[][] buffer) {
         String text = paragraph.strip();
         int n = text.length();
+        if (buffer[0].length < n) {
+            buffer[0] = new char[Math.max(n, buffer[0].length * 2)];
+        }
+        char[] chars = buffer[0]; // array reads: this loop looks at every character
+        text.getChars(0, n, chars, 0);
         int start = 0;
         int i = 0;
         while (i < n) {
-            char c = text.charAt(i);
+            char c = chars[i];
             if (c != '.' && c != '!' && c != '?' && c != '…') {
                 i++;
                 continue;
             }
             int termStart = i;
-            while (i < n && isTerminator(text.charAt(i))) {
+            while (i < n && isTerminator(chars[i])) {
                 i++;
             }
             int termEnd = i;
-            while (i < n && CLOSERS.indexOf(text.charAt(i)) >= 0) {
+            while (i < n && CLOSERS.indexOf(chars[i]) >= 0) {
                 i++;
             }
             int end = i;
-            if (i >= n || !Character.isWhitespace(text.charAt(i))) {
+            if (i >= n || !Words.isWhitespace(chars[i])) {
                 continue; // "3.5", "example.com", "U.S.A" or a period glued to the next word
             }
             int next = i;
-            while (next < n && Character.isWhitespace(text.charAt(next))) {
+            while (next < n && Words.isWhitespace(chars[next])) {
                 next++;
             }
             if (next >= n) {
@@ -105,7 +121,6 @@ public final class SentenceSplitter {
         if (!rest.isEmpty()) {
             out.add(rest);
         }
-        return out;
     }
 
     private static boolean isTerminator(char c) {
@@ -122,7 +137,7 @@ public final class SentenceSplitter {
             return false;
         }
         char firstLetter = text.charAt(wordStart);
-        boolean upperNext = Character.isUpperCase(firstLetter) || Character.isDigit(firstLetter)
+        boolean upperNext = Words.isUpperCase(firstLetter) || Character.isDigit(firstLetter)
                 || (wordStart > next && Character.isLetter(firstLetter) && !Character.isLowerCase(firstLetter));
         if (!upperNext) {
             // "'Go!' he said", "the U.S. economy", "... and then": lower case continues the sentence
@@ -139,20 +154,23 @@ public final class SentenceSplitter {
             return !isTitle(lastToken(text, start, termStart));
         }
         String token = lastToken(text, start, termStart);
+        if (token.length() > LONGEST_ABBREVIATION && token.indexOf('.') < 0) {
+            return true; // a plain word (lower case never shortens one): no title, abbreviation or initial
+        }
         String lower = token.toLowerCase(Locale.ROOT);
         String nextWord = firstWord(text, wordStart);
         boolean opener = OPENERS.contains(nextWord.toLowerCase(Locale.ROOT));
         if (isTitle(token)) {
             return false;
         }
-        if (token.length() == 1 && Character.isUpperCase(token.charAt(0))) {
+        if (token.length() == 1 && Words.isUpperCase(token.charAt(0))) {
             // an initial ("J. R. R. Tolkien", "John F. Kennedy"), unless a sentence opener follows ("vitamin C. The")
             return opener && !precededByInitial(text, termStart);
         }
         if (token.length() == 1 && Character.isDigit(token.charAt(0)) && isListMarker(text, start, termStart)) {
             return false; // "1. The first point" at the start of a paragraph
         }
-        boolean calendar = CALENDAR.contains(lower) && Character.isUpperCase(token.charAt(0));
+        boolean calendar = CALENDAR.contains(lower) && Words.isUpperCase(token.charAt(0));
         if ((calendar || lower.equals("no") || lower.equals("nos"))
                 && !nextWord.isEmpty() && Character.isDigit(nextWord.charAt(0))) {
             return false; // "Jan. 5", "No. 10"
@@ -194,7 +212,7 @@ public final class SentenceSplitter {
     /** The word just before the terminator, without leading punctuation, keeping inner periods ("U.S"). */
     private static String lastToken(String text, int start, int termStart) {
         int p = termStart;
-        while (p > start && !Character.isWhitespace(text.charAt(p - 1)) && OPENING_QUOTES.indexOf(text.charAt(p - 1)) < 0) {
+        while (p > start && !Words.isWhitespace(text.charAt(p - 1)) && OPENING_QUOTES.indexOf(text.charAt(p - 1)) < 0) {
             p--;
         }
         return text.substring(p, termStart);
@@ -202,7 +220,7 @@ public final class SentenceSplitter {
 
     private static String firstWord(String text, int from) {
         int p = from;
-        while (p < text.length() && (Character.isLetterOrDigit(text.charAt(p)) || text.charAt(p) == '\'')) {
+        while (p < text.length() && (Words.isLetterOrDigit(text.charAt(p)) || text.charAt(p) == '\'')) {
             p++;
         }
         return text.substring(from, p);

@@ -1,9 +1,7 @@
 package io.broadsheet.core.analysis;
 
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -14,13 +12,15 @@ import java.util.Set;
  */
 final class SentenceVectors {
 
+    private final ArticleText text;
     private final Set<String> extraStopWords;
-    private final Map<String, Integer> ids = new HashMap<>();
+    /** Term ids by folded term: open addressing, slot holds id + 1 (0 empty); the term itself is names[id]. */
+    private int[] idSlots = new int[512];
+    private int termCount;
     /** The folded term of each id. */
     private String[] names = new String[256];
     private int[] documentFrequency = new int[256];
     private int[] termFrequency = new int[256];
-    private final List<List<String>> tokens;
     /** Per sentence, the term id of each token in order, or -1 where the token is not a content word. */
     private final int[][] sequences;
     private final int[][] terms;
@@ -30,37 +30,48 @@ final class SentenceVectors {
     private final int sentenceCount;
 
     SentenceVectors(List<String> sentences) {
-        this(sentences, "en");
+        this(new ArticleText(sentences), "en");
     }
 
     /** @param language the article's language: its function words are dropped as well as English ones */
-    SentenceVectors(List<String> sentences, String language) {
+    SentenceVectors(ArticleText text, String language) {
+        this.text = text;
         extraStopWords = LanguageDetector.functionWords(language.equals("en") ? "" : language);
-        sentenceCount = sentences.size();
+        sentenceCount = text.sentenceCount();
+        // each distinct spelling is judged and folded once; forms are numbered in order of first
+        // occurrence, so visiting them in order numbers the terms in order of first occurrence too
+        int[] termOfForm = new int[text.formCount()];
+        for (int f = 0; f < termOfForm.length; f++) {
+            ArticleText.Form form = text.formOf(f);
+            // a content word for this article: an English one (form.folded is set exactly for those)
+            // that is not a function word of the article's language either
+            termOfForm[f] = form.folded != null && !extraStopWords.contains(form.lower) ? id(form.folded) : -1;
+        }
         terms = new int[sentenceCount][];
-        tokens = new java.util.ArrayList<>(sentenceCount);
         sequences = new int[sentenceCount][];
         int[][] counts = new int[sentenceCount][];
+        int[] buffer = new int[64];
+        int[] unique = new int[64];
+        int[] count = new int[64];
         for (int s = 0; s < sentenceCount; s++) {
-            List<String> sentenceTokens = Words.tokens(sentences.get(s));
-            tokens.add(sentenceTokens);
-            int[] buffer = new int[sentenceTokens.size()];
-            int[] sequence = new int[sentenceTokens.size()];
+            int firstToken = text.firstToken(s);
+            int length = text.endToken(s) - firstToken;
+            if (buffer.length < length) {
+                buffer = new int[length];
+                unique = new int[length];
+                count = new int[length];
+            }
+            int[] sequence = new int[length];
             int size = 0;
-            for (int k = 0; k < sequence.length; k++) {
-                String token = sentenceTokens.get(k);
-                if (isContentWord(token)) {
-                    int id = id(fold(token));
+            for (int k = 0; k < length; k++) {
+                int id = termOfForm[text.form(firstToken + k)];
+                sequence[k] = id;
+                if (id >= 0) {
                     buffer[size++] = id;
-                    sequence[k] = id;
-                } else {
-                    sequence[k] = -1;
                 }
             }
             sequences[s] = sequence;
             Arrays.sort(buffer, 0, size);
-            int[] unique = new int[size];
-            int[] count = new int[size];
             int u = 0;
             for (int k = 0; k < size; k++) {
                 if (u > 0 && unique[u - 1] == buffer[k]) {
@@ -81,7 +92,7 @@ final class SentenceVectors {
         weights = new float[sentenceCount][];
         norms = new float[sentenceCount];
         sums = new float[sentenceCount];
-        float[] idf = new float[ids.size()];
+        float[] idf = new float[termCount];
         for (int t = 0; t < idf.length; t++) {
             idf[t] = idf(documentFrequency[t]);
         }
@@ -101,12 +112,12 @@ final class SentenceVectors {
     }
 
     private int id(String term) {
-        Integer id = ids.get(term);
-        if (id != null) {
-            return id;
+        int slot = slotOf(term);
+        if (idSlots[slot] != 0) {
+            return idSlots[slot] - 1;
         }
-        int next = ids.size();
-        ids.put(term, next);
+        int next = termCount++;
+        idSlots[slot] = next + 1;
         if (next == names.length) {
             names = Arrays.copyOf(names, next * 2);
         }
@@ -115,12 +126,33 @@ final class SentenceVectors {
             documentFrequency = Arrays.copyOf(documentFrequency, next * 2);
             termFrequency = Arrays.copyOf(termFrequency, next * 2);
         }
+        if (termCount * 2 > idSlots.length) {
+            int[] old = idSlots;
+            idSlots = new int[old.length * 2];
+            for (int entry : old) {
+                if (entry != 0) {
+                    idSlots[slotOf(names[entry - 1])] = entry;
+                }
+            }
+        }
         return next;
     }
 
-    /** The lower-case word tokens of a sentence, as {@link Words#tokens} gives them. */
-    List<String> tokens(int sentence) {
-        return tokens.get(sentence);
+    /** The slot that holds the term, or the empty slot where it would go. */
+    private int slotOf(String term) {
+        int mask = idSlots.length - 1;
+        int slot = ArticleText.mix(term.hashCode()) & mask;
+        for (int entry; (entry = idSlots[slot]) != 0; slot = (slot + 1) & mask) {
+            if (names[entry - 1].equals(term)) {
+                return slot;
+            }
+        }
+        return slot;
+    }
+
+    /** The tokenised sentences these vectors were built from. */
+    ArticleText text() {
+        return text;
     }
 
     /** Term ids of the sentence's tokens in order, -1 for tokens that are not content words. */
@@ -130,8 +162,8 @@ final class SentenceVectors {
 
     /** The id of a folded term, or -1 when the article does not use it as a content word. */
     int termId(String folded) {
-        Integer id = ids.get(folded);
-        return id == null ? -1 : id;
+        int entry = idSlots[slotOf(folded)];
+        return entry - 1;
     }
 
     /** The folded term with this id: {@code fold(token)} for every token whose sequence entry is {@code id}. */
@@ -141,17 +173,12 @@ final class SentenceVectors {
 
     /** How many distinct terms there are; ids run from 0 to this, exclusive. */
     int termCount() {
-        return ids.size();
+        return termCount;
     }
 
     /** How often the term with this id occurs. */
     int termFrequency(int id) {
         return termFrequency[id];
-    }
-
-    /** A content word for this article: not an English stop word, nor a function word of the article's language. */
-    boolean isContentWord(String token) {
-        return isContent(token) && !extraStopWords.contains(token);
     }
 
     static boolean isContent(String token) {
@@ -174,22 +201,9 @@ final class SentenceVectors {
         return (float) Math.log((sentenceCount + 1.0) / (df + 0.5));
     }
 
-    /** Inverse sentence frequency of a folded term; high for a term the article has never used. */
-    float idf(String term) {
-        Integer id = ids.get(term);
-        return idf(id == null ? 0 : documentFrequency[id]);
-    }
-
-    /** Folded content terms that occur at least {@code min} times, with their counts. */
-    Map<String, Integer> termsRepeated(int min) {
-        Map<String, Integer> out = new HashMap<>();
-        for (Map.Entry<String, Integer> e : ids.entrySet()) {
-            int tf = termFrequency[e.getValue()];
-            if (tf >= min) {
-                out.put(e.getKey(), tf);
-            }
-        }
-        return out;
+    /** Inverse sentence frequency of the term with this id. */
+    float idfOf(int id) {
+        return idf(documentFrequency[id]);
     }
 
     /** Sum of the sentence's TF-IDF weights: how much distinctive content it carries. */
@@ -218,5 +232,54 @@ final class SentenceVectors {
             }
         }
         return dot / (norms[a] * norms[b]);
+    }
+
+    /**
+     * The cosines of every pair among the first {@code n} sentences: {@code into[a][b] = cosine(a, b)}
+     * for a < b, the same floats bit for bit. Each term's sentences are listed once; a sentence then
+     * adds its products only to the later sentences that share a term with it, term by term in
+     * increasing order, which is the order the merge in {@link #cosine} adds them in (pairs that
+     * share nothing stay 0, as the merge leaves them).
+     */
+    void cosines(int n, float[][] into) {
+        // postings: for each term, the sentences below n that use it, in order, with their weights
+        int[] start = new int[termCount() + 1];
+        for (int s = 0; s < n; s++) {
+            for (int t : terms[s]) {
+                start[t + 1]++;
+            }
+        }
+        for (int t = 0; t < start.length - 1; t++) {
+            start[t + 1] += start[t];
+        }
+        int[] fill = Arrays.copyOf(start, start.length - 1);
+        int[] sentence = new int[start[start.length - 1]];
+        float[] weight = new float[sentence.length];
+        int[][] at = new int[n][];
+        for (int s = 0; s < n; s++) {
+            int[] ts = terms[s];
+            at[s] = new int[ts.length];
+            for (int k = 0; k < ts.length; k++) {
+                int slot = fill[ts[k]]++;
+                sentence[slot] = s;
+                weight[slot] = weights[s][k];
+                at[s][k] = slot;
+            }
+        }
+        for (int a = 0; a < n; a++) {
+            float[] dot = into[a];
+            int[] ta = terms[a];
+            float[] wa = weights[a];
+            for (int k = 0; k < ta.length; k++) {
+                float w = wa[k];
+                // the postings after a's own entry are the later sentences with this term
+                for (int p = at[a][k] + 1, end = start[ta[k] + 1]; p < end; p++) {
+                    dot[sentence[p]] += w * weight[p];
+                }
+            }
+            for (int b = a + 1; b < n; b++) {
+                dot[b] = norms[a] == 0f || norms[b] == 0f ? 0f : dot[b] / (norms[a] * norms[b]);
+            }
+        }
     }
 }

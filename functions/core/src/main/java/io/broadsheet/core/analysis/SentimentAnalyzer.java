@@ -37,27 +37,38 @@ public final class SentimentAnalyzer {
 
     /** Reads the tone of the given sentences, taken as one text. */
     public Reading read(List<String> sentences) {
+        return read(new ArticleText(sentences));
+    }
+
+    /** Reads the tone of sentences already tokenised (the analyzer shares one tokenisation between its steps). */
+    Reading read(ArticleText text) {
+        List<String> sentences = text.sentences();
+        SentimentScorer.Forms forms = scorer.forms(text);
         List<SentenceScore> scores = new ArrayList<>(sentences.size());
         float sum = 0f;
         float weight = 0f;
         for (int i = 0; i < sentences.size(); i++) {
-            SentimentScorer.Result r = scorer.score(sentences.get(i));
-            List<SentimentScorer.Hit> hits = new ArrayList<>(r.hits());
-            hits.sort((a, b) -> Float.compare(Math.abs(b.weight()), Math.abs(a.weight())));
-            // The phrases that push the sentence its way: "awful" does not lift "Great phone, awful battery."
-            List<String> phrases = new ArrayList<>(hits.size());
-            for (SentimentScorer.Hit h : hits) {
-                if (r.compound() == 0f || Math.signum(h.weight()) == Math.signum(r.compound())) {
-                    phrases.add(h.text());
-                }
-            }
-            scores.add(new SentenceScore(i, sentences.get(i), r.compound(), List.copyOf(phrases)));
+            SentimentScorer.Result r = scorer.score(forms, i);
+            scores.add(new SentenceScore(i, sentences.get(i), r.compound(), r.hits().isEmpty() ? List.of() : phrases(r)));
             sum += r.compound();
             weight += r.compound() == 0f ? NEUTRAL_SENTENCE_WEIGHT : 1f;
         }
         float compound = weight == 0f ? 0f : Math.max(-1f, Math.min(1f, sum / weight));
         int score = toScore(compound);
         return new Reading(score, label(score), compound, List.copyOf(scores));
+    }
+
+    /** The phrases that push the sentence its way, strongest first: "awful" does not lift "Great phone, awful battery." */
+    private static List<String> phrases(SentimentScorer.Result r) {
+        List<SentimentScorer.Hit> hits = new ArrayList<>(r.hits());
+        hits.sort((a, b) -> Float.compare(Math.abs(b.weight()), Math.abs(a.weight())));
+        List<String> phrases = new ArrayList<>(hits.size());
+        for (SentimentScorer.Hit h : hits) {
+            if (r.compound() == 0f || Math.signum(h.weight()) == Math.signum(r.compound())) {
+                phrases.add(h.text());
+            }
+        }
+        return List.copyOf(phrases);
     }
 
     /** Maps VADER's compound (-1 .. +1) onto 0–100 with 50 neutral. */

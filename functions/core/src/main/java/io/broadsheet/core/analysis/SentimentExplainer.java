@@ -87,8 +87,15 @@ final class SentimentExplainer {
         if (p.isEmpty()) {
             return "";
         }
-        List<String> shown = p.stream().distinct().limit(2).toList();
-        return " (" + String.join(", ", shown.stream().map(x -> "“" + x + "”").toList()) + ")";
+        // the first two distinct phrases, quoted
+        String first = p.get(0);
+        String second = null;
+        for (int k = 1; k < p.size() && second == null; k++) {
+            if (!p.get(k).equals(first)) {
+                second = p.get(k);
+            }
+        }
+        return second == null ? " (“" + first + "”)" : " (“" + first + "”, “" + second + "”)";
     }
 
     /** The sentence, or for a long one the clause around its strongest phrase. */

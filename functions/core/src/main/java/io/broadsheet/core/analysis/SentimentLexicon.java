@@ -24,8 +24,6 @@ final class SentimentLexicon {
     /** Multi-word entries, keyed by their lower-case words joined with single spaces. */
     private final Map<String, Float> phrases;
     private final int longestPhrase;
-    /** First words of the phrases: only these start a phrase lookup. */
-    private final java.util.Set<String> phraseHeads;
     /**
      * Valences found through inflection or respelling, remembered: the fallback builds several
      * candidate strings per unknown word. Bounded; the result never depends on what is cached.
@@ -37,15 +35,6 @@ final class SentimentLexicon {
         this.words = words;
         this.phrases = phrases;
         this.longestPhrase = longestPhrase;
-        java.util.Set<String> heads = new java.util.HashSet<>();
-        for (String phrase : phrases.keySet()) {
-            heads.add(phrase.substring(0, phrase.indexOf(' ')));
-        }
-        this.phraseHeads = java.util.Set.copyOf(heads);
-    }
-
-    boolean startsPhrase(String lower) {
-        return phraseHeads.contains(lower);
     }
 
     static SentimentLexicon defaultLexicon() {
@@ -103,8 +92,9 @@ final class SentimentLexicon {
         return words.containsKey(lower);
     }
 
-    Float phrase(String lowerWords) {
-        return phrases.get(lowerWords);
+    /** The multi-word entries: their lower-case words joined with single spaces ("n't" spelled "nt"), and valences. */
+    Map<String, Float> phrases() {
+        return java.util.Collections.unmodifiableMap(phrases);
     }
 
     int longestPhrase() {

@@ -61,9 +61,43 @@ final class SentimentScorer {
             "suggests", "suggest", "expected", "if");
 
     private final SentimentLexicon lexicon;
+    /**
+     * Each lower-case word's entry, computed on first sight: a word costs four lexicon lookups
+     * (classes, phrase head, valence, the inflection fallback) the first time, one lookup after.
+     * Bounded; the scores never depend on what is cached.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<String, Entry> entries = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int ENTRY_CACHE_LIMIT = 50_000;
+
+    /** A word as the rules see it: "n't" spelled "nt", its classes, whether a listed phrase starts with it, its valence. */
+    private record Entry(SentimentScorer scorer, String lower, int flags, PhraseNode phrase, float valence) {
+    }
+
+    /** The listed phrases as a tree of words: a word's node knows the words that continue a phrase from it. */
+    private static final class PhraseNode {
+        final Map<String, PhraseNode> next = new java.util.HashMap<>(4);
+        /** The valence of the phrase that ends here, or null. */
+        Float valence;
+
+        static PhraseNode of(Map<String, Float> phrases) {
+            PhraseNode root = new PhraseNode();
+            phrases.forEach((phrase, valence) -> {
+                PhraseNode node = root;
+                for (String word : phrase.split(" ", -1)) {
+                    node = node.next.computeIfAbsent(word, w -> new PhraseNode());
+                }
+                node.valence = valence;
+            });
+            return root;
+        }
+    }
+
+    /** The first words of the lexicon's phrases. */
+    private final PhraseNode phrases;
 
     SentimentScorer(SentimentLexicon lexicon) {
         this.lexicon = lexicon;
+        this.phrases = PhraseNode.of(lexicon.phrases());
     }
 
     SentimentScorer() {
@@ -81,10 +115,63 @@ final class SentimentScorer {
     record Hit(String text, float weight) {
     }
 
-    private record Word(String text, String lower, int clause, boolean quoted, int start, int end, boolean name, int flags) {
+    /**
+     * A sentence's words as the rules see them, word k at index k of each array: {@code lower} is
+     * the lower case with "n't" spelled "nt", {@code form} the spelling's id in the article, {@code name}
+     * set by {@link #markNames}. One per article, refilled for each sentence.
+     */
+    private static final class Lexed {
+        final Forms forms;
+        final ArticleText text;
+        /** The sentence's first token in the article: word k is token first + k. */
+        int first;
+        int n;
+        int[] clause;
+        boolean[] quoted;
+        boolean[] name;
+        /** The classes of all the words together, OR-ed. */
+        int anyFlags;
+        int capitalised;
+        int allCapsCount;
 
-        boolean is(int flag) {
-            return (flags & flag) != 0;
+        Lexed(Forms forms, int capacity) {
+            this.forms = forms;
+            this.text = forms.text;
+            clause = new int[capacity];
+            quoted = new boolean[capacity];
+            name = new boolean[capacity];
+        }
+
+        int form(int k) {
+            return text.form(first + k);
+        }
+
+        String text(int k) {
+            return text.formOf(form(k)).text;
+        }
+
+        String lower(int k) {
+            return forms.lower[form(k)];
+        }
+
+        int flags(int k) {
+            return forms.flags[form(k)];
+        }
+
+        boolean allCaps(int k) {
+            return forms.allCaps[form(k)];
+        }
+
+        int start(int k) {
+            return text.start(first + k);
+        }
+
+        int end(int k) {
+            return text.end(first + k);
+        }
+
+        boolean is(int k, int flag) {
+            return (flags(k) & flag) != 0;
         }
     }
 
@@ -99,6 +186,8 @@ final class SentimentScorer {
     private static final int DECREASE_GOOD = 1 << 7;
     private static final int FALL = 1 << 8;
     private static final int LEVEL = 1 << 9;
+    private static final int TOO = 1 << 10;
+    private static final int SPITE = 1 << 11;
 
     /** Built on first use, after the word sets above and below are initialised. */
     private static final class WordClasses {
@@ -116,6 +205,8 @@ final class SentimentScorer {
             mark(m, DECREASERS, DECREASE_GOOD);
             mark(m, DECREASES, FALL);
             mark(m, LEVELS, LEVEL);
+            mark(m, Set.of("too"), TOO);
+            mark(m, Set.of("spite"), SPITE);
             return Map.copyOf(m);
         }
 
@@ -131,33 +222,115 @@ final class SentimentScorer {
         }
     }
 
-    Result score(String sentence) {
-        List<Word> words = new ArrayList<>();
-        int exclamations = lex(sentence, words);
-        int n = words.size();
-        if (n == 0) {
-            return new Result(0f, List.of());
+    /**
+     * What the rules need about each distinct spelling of an article, looked up once per spelling:
+     * the scorer's lower case, the word classes, whether it starts a listed phrase, its valence.
+     */
+    final class Forms {
+        private final ArticleText text;
+        private final String[] lower;
+        private final int[] flags;
+        /** The phrase-tree node of a word that starts a listed phrase, else null. */
+        private final PhraseNode[] phrase;
+        private final boolean[] allCaps;
+        private final boolean[] capitalised;
+        private final float[] valence;
+        /** Scratch for one sentence at a time. */
+        private Lexed words;
+
+        Forms(ArticleText text) {
+            this.text = text;
+            int count = text.formCount();
+            lower = new String[count];
+            flags = new int[count];
+            phrase = new PhraseNode[count];
+            allCaps = new boolean[count];
+            valence = new float[count];
+            capitalised = new boolean[count];
+            words = new Lexed(this, 64);
+            for (int f = 0; f < count; f++) {
+                ArticleText.Form form = text.formOf(f);
+                Entry entry = form.sentiment instanceof Entry cached && cached.scorer() == SentimentScorer.this ? cached : null;
+                if (entry == null) {
+                    entry = entry(form.lower);
+                    form.sentiment = entry;
+                }
+                lower[f] = entry.lower();
+                flags[f] = entry.flags();
+                phrase[f] = entry.phrase();
+                valence[f] = entry.valence();
+                allCaps[f] = form.allCaps;
+                capitalised[f] = Character.isUpperCase(form.text.charAt(0));
+            }
         }
+
+        float valence(int form) {
+            return valence[form];
+        }
+    }
+
+    private Entry entry(String word) {
+        Entry entry = entries.get(word);
+        if (entry != null) {
+            return entry;
+        }
+        String l = word;
+        if (l.endsWith("n't")) {
+            // "didn't" -> "didnt" so that one set of negators covers both spellings
+            l = l.equals("can't") ? "cant" : l.equals("won't") ? "wont" : l.replace("'", "");
+        }
+        entry = new Entry(this, l, WordClasses.of(l), phrases.next.get(l), lexicon.valence(l));
+        if (entries.size() < ENTRY_CACHE_LIMIT) {
+            entries.put(word, entry);
+        }
+        return entry;
+    }
+
+    /** The scorer's view of these tokenised sentences; build once per article and score each sentence through it. */
+    Forms forms(ArticleText text) {
+        return new Forms(text);
+    }
+
+    Result score(String sentence) {
+        return score(forms(new ArticleText(List.of(sentence))), 0);
+    }
+
+    /** Scores sentence {@code s} of the article the forms were built for. */
+    Result score(Forms forms, int s) {
+        if (!mayScore(forms, s)) {
+            return NEUTRAL;
+        }
+        String sentence = forms.text.sentence(s);
+        int exclamations = lex(forms, s);
+        Lexed words = forms.words;
+        int n = words.n;
         boolean mixedCase = hasMixedCase(words);
         markNames(words);
-        float[] contrastWeight = contrastWeights(words);
+        // without a contrast or concession marker every weight is 1: none to compute or multiply by
+        float[] contrastWeight = (words.anyFlags & (COORD | CONC | SPITE)) == 0 ? null : contrastWeights(words);
         List<Hit> hits = new ArrayList<>();
         float sum = 0f;
         boolean[] levelWord = new boolean[n];
         for (int i = 0; i < n; i++) {
-            if (levelWord[i]) {
-                continue; // "fell to its lowest level": the direction of a reversed quantity, not a tone
+            if (levelWord[i] || !canScore(words, forms, i)) {
+                // a level word: "fell to its lowest level" is the direction of a reversed quantity, not a tone
+                continue;
             }
-            Word w = words.get(i);
-            String lower = w.lower();
+            int w = i;
+            String lower = words.lower(w);
             int span = 1;
             float v = 0f;
-            for (int len = lexicon.startsPhrase(lower) ? Math.min(lexicon.longestPhrase(), n - i) : 0; len >= 2; len--) {
-                Float p = lexicon.phrase(join(words, i, len));
-                if (p != null && sameClause(words, i, len)) {
-                    v = p;
-                    span = len;
+            // the longest listed phrase from here that stays in one clause (walking the phrase tree
+            // word by word instead of looking up every length joined into a string)
+            PhraseNode node = forms.phrase[words.form(w)];
+            for (int len = 2, limit = node == null ? 0 : Math.min(lexicon.longestPhrase(), n - i); len <= limit; len++) {
+                node = node.next.get(words.lower(i + len - 1));
+                if (node == null) {
                     break;
+                }
+                if (node.valence != null && sameClause(words, i, len)) {
+                    v = node.valence;
+                    span = len;
                 }
             }
             if (span > 1 && v == 0f) {
@@ -165,15 +338,15 @@ final class SentimentScorer {
                 continue;
             }
             if (span == 1) {
-                if (isDegreeUse(words, i) || w.is(NEG) || isKindOf(words, i) || isNonVerbLike(words, i)) {
+                if (isDegreeUse(words, i, forms) || words.is(w, NEG) || isKindOf(words, i) || isNonVerbLike(words, i)) {
                     continue;
                 }
-                if (w.name()) {
+                if (words.name[w]) {
                     continue; // "United Nations", "Hope Street": names carry no tone
                 }
-                v = lexicon.valence(lower);
+                v = forms.valence(words.form(w));
             }
-            if (v == 0f && !w.is(EXPECT) && !(i > 0 && words.get(i - 1).lower().equals("too"))) {
+            if (v == 0f && !words.is(w, EXPECT) && !(i > 0 && words.lower(i - 1).equals("too"))) {
                 continue;
             }
             int negator = negatorIndex(words, i);
@@ -196,17 +369,17 @@ final class SentimentScorer {
                 v *= NEGATE_POSITIVE; // "I expected better", "should have been better"
             }
             if (v == 0f) {
-                if (negated && w.is(EXPECT)) {
+                if (negated && words.is(w, EXPECT)) {
                     v = FAILED_EXPECTATION;
                     negated = false;
-                } else if (i > 0 && words.get(i - 1).lower().equals("too") && words.get(i - 1).clause() == w.clause()
+                } else if (i > 0 && words.lower(i - 1).equals("too") && words.clause[i - 1] == words.clause[w]
                         && !Words.isStopWord(lower)) {
                     v = EXCESS;
                 } else {
                     continue;
                 }
             }
-            if (mixedCase && isAllCaps(w.text())) {
+            if (mixedCase && words.allCaps(w)) {
                 v += Math.signum(v) * CAPS_BOOST;
             }
             v += degree(words, i, v);
@@ -216,14 +389,16 @@ final class SentimentScorer {
             if (hedged(words, i)) {
                 v *= HEDGE;
             }
-            if (w.quoted()) {
+            if (words.quoted[w]) {
                 v *= QUOTED;
             }
-            v *= contrastWeight[i];
+            if (contrastWeight != null) {
+                v *= contrastWeight[i];
+            }
             sum += v;
-            Word last = words.get(i + span - 1);
+            int last = i + span - 1;
             int from = negated ? negator : i;
-            hits.add(new Hit(sentence.substring(words.get(from).start(), last.end()), v));
+            hits.add(new Hit(sentence.substring(words.start(from), words.end(last)), v));
             i += span - 1;
         }
         if (sum != 0f && exclamations > 0) {
@@ -233,73 +408,112 @@ final class SentimentScorer {
         return new Result(compound, List.copyOf(hits));
     }
 
+    private static final Result NEUTRAL = new Result(0f, List.of());
+
+    /**
+     * Whether any word can move the score: one with a valence, one that starts a listed phrase, an
+     * expectation verb, or a word after "too". Most factual sentences have none, and the rules
+     * below would find nothing in them.
+     */
+    private static boolean mayScore(Forms forms, int sentence) {
+        ArticleText text = forms.text;
+        boolean afterToo = false;
+        for (int t = text.firstToken(sentence); t < text.endToken(sentence); t++) {
+            int form = text.form(t);
+            if (afterToo || forms.valence[form] != 0f || forms.phrase[form] != null || (forms.flags[form] & EXPECT) != 0) {
+                return true;
+            }
+            afterToo = (forms.flags[form] & TOO) != 0;
+        }
+        return false;
+    }
+
+    /**
+     * Whether word k can move the score: it has a valence, starts a listed phrase, is an expectation
+     * verb, or follows "too". Any other word meets a {@code continue} in {@link #score} whatever
+     * the rules say, so it is passed over first.
+     */
+    private static boolean canScore(Lexed words, Forms forms, int k) {
+        int form = words.form(k);
+        return forms.valence[form] != 0f || forms.phrase[form] != null || (words.flags(k) & EXPECT) != 0
+                || k > 0 && (words.flags(k - 1) & TOO) != 0;
+    }
+
     // ---- lexing ----
 
-    /** Splits into words with clause numbers and quote state; returns the number of '!'. */
-    private static int lex(String s, List<Word> out) {
+    /** The sentence's words with clause numbers and quote state; returns the number of '!'. */
+    private static int lex(Forms forms, int sentence) {
+        int count = forms.text.endToken(sentence) - forms.text.firstToken(sentence);
+        if (forms.words.clause.length < count) {
+            forms.words = new Lexed(forms, Math.max(count, forms.words.clause.length * 2));
+        }
+        Lexed out = forms.words;
+        out.n = 0;
+        out.first = forms.text.firstToken(sentence);
+        out.anyFlags = 0;
+        out.capitalised = 0;
+        out.allCapsCount = 0;
+        ArticleText text = forms.text;
+        String s = text.sentence(sentence);
         int clause = 0;
         boolean quoted = false;
         int exclamations = 0;
         int n = s.length();
         int i = 0;
-        while (i < n) {
-            char c = s.charAt(i);
-            if (Words.isLetterOrDigit(c)) {
-                int start = i;
-                i++;
-                while (i < n) {
-                    char d = s.charAt(i);
-                    if (Words.isLetterOrDigit(d)) {
-                        i++;
-                    } else if ((d == '\'' || d == '’' || d == '-') && i + 1 < n && Character.isLetter(s.charAt(i + 1))) {
-                        i += 2;
-                    } else {
-                        break;
+        int endToken = text.endToken(sentence);
+        for (int t = text.firstToken(sentence); ; t++) {
+            // the characters between two words: punctuation opens clauses and quotes
+            int gapEnd = t < endToken ? text.start(t) : n;
+            for (; i < gapEnd; i++) {
+                switch (s.charAt(i)) {
+                    case ',', ';', ':', '(', ')', '—', '–' -> clause++;
+                    case '-' -> {
+                        if (i + 1 < n && s.charAt(i + 1) == ' ' && i > 0 && s.charAt(i - 1) == ' ') {
+                            clause++;
+                        }
                     }
-                }
-                String text = s.substring(start, i);
-                String lower = Words.lower(s, start, i);
-                if (lower.endsWith("n't")) {
-                    // "didn't" -> "didnt" so that one set of negators covers both spellings
-                    lower = lower.equals("can't") ? "cant" : lower.equals("won't") ? "wont" : lower.replace("'", "");
-                }
-                int flags = WordClasses.of(lower);
-                if ((flags & (COORD | CONC)) != 0) {
-                    clause++;
-                }
-                out.add(new Word(text, lower, clause, quoted, start, i, false, flags));
-                continue;
-            }
-            switch (c) {
-                case ',', ';', ':', '(', ')', '—', '–' -> clause++;
-                case '-' -> {
-                    if (i + 1 < n && s.charAt(i + 1) == ' ' && i > 0 && s.charAt(i - 1) == ' ') {
+                    case '.', '?' -> clause++;
+                    case '!' -> {
+                        exclamations++;
                         clause++;
                     }
-                }
-                case '.', '?' -> clause++;
-                case '!' -> {
-                    exclamations++;
-                    clause++;
-                }
-                case '"' -> {
-                    quoted = !quoted;
-                    clause++;
-                }
-                case '“' -> {
-                    quoted = true;
-                    clause++;
-                }
-                case '”' -> {
-                    quoted = false;
-                    clause++;
-                }
-                default -> {
+                    case '"' -> {
+                        quoted = !quoted;
+                        clause++;
+                    }
+                    case '“' -> {
+                        quoted = true;
+                        clause++;
+                    }
+                    case '”' -> {
+                        quoted = false;
+                        clause++;
+                    }
+                    default -> {
+                    }
                 }
             }
-            i++;
+            if (t == endToken) {
+                return exclamations;
+            }
+            int form = text.form(t);
+            int flags = forms.flags[form];
+            if ((flags & (COORD | CONC)) != 0) {
+                clause++;
+            }
+            i = text.end(t);
+            int k = out.n++;
+            out.clause[k] = clause;
+            out.quoted[k] = quoted;
+            out.name[k] = false;
+            out.anyFlags |= flags;
+            if (k > 0 && forms.capitalised[form]) {
+                out.capitalised++;
+            }
+            if (forms.allCaps[form]) {
+                out.allCapsCount++;
+            }
         }
-        return exclamations;
     }
 
     // ---- rules ----
@@ -308,14 +522,14 @@ final class SentimentScorer {
      * Weight per word from contrast: before "but"/"however" counts half, after it half again as much;
      * a concessive clause ("although ...", "despite ...") counts half, the main clause more.
      */
-    private static float[] contrastWeights(List<Word> words) {
-        int n = words.size();
+    private static float[] contrastWeights(Lexed words) {
+        int n = words.n;
         float[] weight = new float[n];
         java.util.Arrays.fill(weight, 1f);
         int lastCoordinate = -1;
         for (int i = 0; i < n; i++) {
-            String lower = words.get(i).lower();
-            if (words.get(i).is(COORD) && !(lower.equals("yet") && i > 0 && words.get(i - 1).is(NEG))) {
+            String lower = words.lower(i);
+            if (words.is(i, COORD) && !(lower.equals("yet") && i > 0 && words.is(i - 1, NEG))) {
                 lastCoordinate = i;
             }
         }
@@ -325,18 +539,18 @@ final class SentimentScorer {
             }
         }
         for (int i = 0; i < n; i++) {
-            String lower = words.get(i).lower();
-            boolean inSpiteOf = lower.equals("spite") && i > 0 && words.get(i - 1).lower().equals("in");
-            if (!words.get(i).is(CONC) && !inSpiteOf) {
+            String lower = words.lower(i);
+            boolean inSpiteOf = lower.equals("spite") && i > 0 && words.lower(i - 1).equals("in");
+            if (!words.is(i, CONC) && !inSpiteOf) {
                 continue;
             }
             if (lower.equals("though") && i == n - 1) {
                 continue; // sentence-final "though" is an adverb, not a concession
             }
-            int clause = words.get(i).clause();
+            int clause = words.clause[i];
             int end = i + 1;
             // the concessive clause runs to the next comma; its words share the clause number after the marker
-            while (end < n && words.get(end).clause() == clause) {
+            while (end < n && words.clause[end] == clause) {
                 end++;
             }
             boolean concessionHasMain = i > 0 || end < n;
@@ -352,35 +566,35 @@ final class SentimentScorer {
     }
 
     /** Index of a negator whose scope covers word i: up to five words back ("don't think the service was good"), within the clause. */
-    private static int negatorIndex(List<Word> words, int i) {
-        int clause = words.get(i).clause();
+    private static int negatorIndex(Lexed words, int i) {
+        int clause = words.clause[i];
         for (int k = i - 1; k >= 0 && k >= i - NEGATION_REACH; k--) {
-            Word w = words.get(k);
-            if (w.clause() != clause) {
+            int w = k;
+            if (words.clause[w] != clause) {
                 return -1;
             }
-            String lower = w.lower();
-            if (w.is(NEG)) {
-                if (lower.equals("no") && k + 1 < words.size() && k + 1 < i
-                        && (words.get(k + 1).lower().equals("doubt") || words.get(k + 1).lower().equals("wonder"))) {
+            String lower = words.lower(w);
+            if (words.is(w, NEG)) {
+                if (lower.equals("no") && k + 1 < words.n && k + 1 < i
+                        && (words.lower(k + 1).equals("doubt") || words.lower(k + 1).equals("wonder"))) {
                     return -1; // "no doubt it is good" affirms
                 }
-                if (lower.equals("not") && k + 1 < i && words.get(k + 1).lower().equals("only")) {
+                if (lower.equals("not") && k + 1 < i && words.lower(k + 1).equals("only")) {
                     return -1; // "not only ... but also"
                 }
                 return k;
             }
-            if (lower.equals("least") && (k == 0 || !words.get(k - 1).lower().equals("at"))) {
+            if (lower.equals("least") && (k == 0 || !words.lower(k - 1).equals("at"))) {
                 return k;
             }
         }
         return -1;
     }
 
-    private static boolean hedged(List<Word> words, int i) {
-        int clause = words.get(i).clause();
-        for (int k = i - 1; k >= 0 && words.get(k).clause() == clause; k--) {
-            if (words.get(k).is(HEDGE_WORD)) {
+    private static boolean hedged(Lexed words, int i) {
+        int clause = words.clause[i];
+        for (int k = i - 1; k >= 0 && words.clause[k] == clause; k--) {
+            if (words.is(k, HEDGE_WORD)) {
                 return true;
             }
         }
@@ -388,15 +602,15 @@ final class SentimentScorer {
     }
 
     /** Intensifiers raise and dampeners lower the magnitude of the next words, fading with distance. */
-    private static float degree(List<Word> words, int i, float v) {
+    private static float degree(Lexed words, int i, float v) {
         float change = 0f;
-        int clause = words.get(i).clause();
+        int clause = words.clause[i];
         for (int back = 1; back <= 3 && i - back >= 0; back++) {
-            Word w = words.get(i - back);
-            if (w.clause() != clause) {
+            int w = i - back;
+            if (words.clause[w] != clause) {
                 break;
             }
-            Float d = w.is(DEG) ? DEGREE.get(w.lower()) : null;
+            Float d = words.is(w, DEG) ? DEGREE.get(words.lower(w)) : null;
             if (d == null && isKindOf(words, i - back)) {
                 d = -BOOST;
             }
@@ -409,14 +623,14 @@ final class SentimentScorer {
     }
 
     /** "pretty" is an intensifier before a sentiment word ("pretty bad") and praise otherwise ("a pretty case"). */
-    private boolean isDegreeUse(List<Word> words, int i) {
-        String lower = words.get(i).lower();
+    private static boolean isDegreeUse(Lexed words, int i, Forms forms) {
+        String lower = words.lower(i);
         if (!lower.equals("pretty")) {
-            return words.get(i).is(DEG);
+            return words.is(i, DEG);
         }
-        int clause = words.get(i).clause();
-        for (int k = i + 1; k < words.size() && k <= i + 3 && words.get(k).clause() == clause; k++) {
-            if (lexicon.valence(words.get(k).lower()) != 0f) {
+        int clause = words.clause[i];
+        for (int k = i + 1; k < words.n && k <= i + 3 && words.clause[k] == clause; k++) {
+            if (forms.valence(words.form(k)) != 0f) {
                 return true;
             }
         }
@@ -424,18 +638,18 @@ final class SentimentScorer {
     }
 
     /** "like" is praise only as a verb with a subject ("I like", "didn't like"), not as a preposition or "would like to". */
-    private static boolean isNonVerbLike(List<Word> words, int i) {
-        String lower = words.get(i).lower();
+    private static boolean isNonVerbLike(Lexed words, int i) {
+        String lower = words.lower(i);
         if (!lower.equals("like") && !lower.equals("likes")) {
             return false;
         }
-        if (i + 1 < words.size() && words.get(i + 1).lower().equals("to")) {
+        if (i + 1 < words.n && words.lower(i + 1).equals("to")) {
             return true;
         }
         if (i == 0) {
             return true;
         }
-        return !LIKE_SUBJECTS.contains(words.get(i - 1).lower());
+        return !LIKE_SUBJECTS.contains(words.lower(i - 1));
     }
 
     private static final Set<String> LIKE_SUBJECTS = Set.of("i", "we", "you", "they", "he", "she", "really",
@@ -443,40 +657,40 @@ final class SentimentScorer {
             "everybody", "nobody", "people", "customers", "readers", "fans", "voters", "critics");
 
     /** A clause-initial "don't"/"do not"/"never" is an imperative: "don't be fooled" warns about the harm. */
-    private static boolean isWarning(List<Word> words, int negator) {
+    private static boolean isWarning(Lexed words, int negator) {
         if (negator < 0) {
             return false;
         }
-        Word neg = words.get(negator);
+        int neg = negator;
         int start = negator;
-        if (neg.lower().equals("not") && negator > 0 && words.get(negator - 1).lower().equals("do")) {
+        if (words.lower(neg).equals("not") && negator > 0 && words.lower(negator - 1).equals("do")) {
             start = negator - 1;
-        } else if (!neg.lower().equals("dont") && !neg.lower().equals("never")) {
+        } else if (!words.lower(neg).equals("dont") && !words.lower(neg).equals("never")) {
             return false;
         }
-        if (start == 0 || words.get(start - 1).clause() != neg.clause()) {
+        if (start == 0 || words.clause[start - 1] != words.clause[neg]) {
             return true;
         }
-        String before = words.get(start - 1).lower();
+        String before = words.lower(start - 1);
         return before.equals("please") || before.equals("just") || before.equals("so");
     }
 
     /** "couldn't be happier", "can't be better", "could not be more pleased": negated modal + comparative. */
-    private static boolean isCannotBeHappier(List<Word> words, int negator, int i) {
+    private static boolean isCannotBeHappier(Lexed words, int negator, int i) {
         if (negator < 0) {
             return false;
         }
-        String neg = words.get(negator).lower();
+        String neg = words.lower(negator);
         boolean modal = neg.equals("couldnt") || neg.equals("cant") || neg.equals("cannot")
-                || (neg.equals("not") && negator > 0 && words.get(negator - 1).lower().equals("could"));
+                || (neg.equals("not") && negator > 0 && words.lower(negator - 1).equals("could"));
         if (!modal) {
             return false;
         }
-        String w = words.get(i).lower();
-        boolean comparative = w.endsWith("er") || words.get(i - 1).lower().equals("more");
+        String w = words.lower(i);
+        boolean comparative = w.endsWith("er") || words.lower(i - 1).equals("more");
         boolean be = false;
         for (int k = negator + 1; k < i; k++) {
-            be |= words.get(k).lower().equals("be");
+            be |= words.lower(k).equals("be");
         }
         return be && comparative;
     }
@@ -485,22 +699,22 @@ final class SentimentScorer {
      * Unmet expectation: praise under a counterfactual ("should have been better", "I wish it were
      * good", "I was hoping for more", "I had expected better") reports its absence.
      */
-    private static boolean isUnmetExpectation(List<Word> words, int i) {
-        int clause = words.get(i).clause();
-        for (int k = i - 1; k >= 0 && k >= i - 5 && words.get(k).clause() == clause; k--) {
-            String w = words.get(k).lower();
+    private static boolean isUnmetExpectation(Lexed words, int i) {
+        int clause = words.clause[i];
+        for (int k = i - 1; k >= 0 && k >= i - 5 && words.clause[k] == clause; k--) {
+            String w = words.lower(k);
             if (w.equals("wish") || w.equals("wished")) {
                 return true;
             }
             if (w.equals("have") && k > 0) {
-                String modal = words.get(k - 1).lower();
+                String modal = words.lower(k - 1);
                 if ((modal.equals("should") || modal.equals("could") || modal.equals("would"))
-                        && k + 1 < words.size() && words.get(k + 1).lower().equals("been")) {
+                        && k + 1 < words.n && words.lower(k + 1).equals("been")) {
                     return true;
                 }
             }
             if (w.equals("expected") && k > 0) {
-                String before = words.get(k - 1).lower();
+                String before = words.lower(k - 1);
                 if (before.equals("had") || before.equals("i'd") || before.equals("i") || before.equals("have")) {
                     return true;
                 }
@@ -521,12 +735,12 @@ final class SentimentScorer {
             "cutting", "curb", "curbs", "curbed", "lowered", "lower", "lowers", "slashed", "slash", "halted", "halt",
             "ended", "stopped", "stop", "stops", "eliminate", "eliminates", "eliminated");
 
-    private static boolean isReversed(List<Word> words, int i, float v) {
-        int clause = words.get(i).clause();
-        for (int k = i - 1; k >= 0 && k >= i - 3 && words.get(k).clause() == clause; k--) {
-            Word w = words.get(k);
-            if (w.is(REMOVE)) {
-                return v < 0 || w.is(DECREASE_GOOD);
+    private static boolean isReversed(Lexed words, int i, float v) {
+        int clause = words.clause[i];
+        for (int k = i - 1; k >= 0 && k >= i - 3 && words.clause[k] == clause; k--) {
+            int w = k;
+            if (words.is(w, REMOVE)) {
+                return v < 0 || words.is(w, DECREASE_GOOD);
             }
         }
         return false;
@@ -544,13 +758,13 @@ final class SentimentScorer {
      * A bad quantity followed by a fall ("unemployment fell to its lowest level") is good news. When
      * it applies, the fall and the words of level after it are marked so that they are not scored.
      */
-    private static boolean fallsAfter(List<Word> words, int i, boolean[] levelWord) {
-        int clause = words.get(i).clause();
-        for (int k = i + 1; k < words.size() && k <= i + 3 && words.get(k).clause() == clause; k++) {
-            if (words.get(k).is(FALL)) {
+    private static boolean fallsAfter(Lexed words, int i, boolean[] levelWord) {
+        int clause = words.clause[i];
+        for (int k = i + 1; k < words.n && k <= i + 3 && words.clause[k] == clause; k++) {
+            if (words.is(k, FALL)) {
                 levelWord[k] = true;
-                for (int m = k + 1; m < words.size() && m <= k + 5 && words.get(m).clause() == clause; m++) {
-                    if (words.get(m).is(LEVEL)) {
+                for (int m = k + 1; m < words.n && m <= k + 5 && words.clause[m] == clause; m++) {
+                    if (words.is(m, LEVEL)) {
                         levelWord[m] = true;
                     }
                 }
@@ -560,14 +774,14 @@ final class SentimentScorer {
         return false;
     }
 
-    private static boolean isStandardOfComparison(List<Word> words, int i) {
-        String w = words.get(i).lower();
+    private static boolean isStandardOfComparison(Lexed words, int i) {
+        String w = words.lower(i);
         if (!(w.startsWith("hop") || w.startsWith("expect") || w.equals("advertised") || w.equals("promised"))) {
             return false;
         }
-        int clause = words.get(i).clause();
-        for (int k = i - 1; k >= 0 && k >= i - 3 && words.get(k).clause() == clause; k--) {
-            String b = words.get(k).lower();
+        int clause = words.clause[i];
+        for (int k = i - 1; k >= 0 && k >= i - 3 && words.clause[k] == clause; k--) {
+            String b = words.lower(k);
             if (b.equals("as") || b.equals("than")) {
                 return true;
             }
@@ -575,58 +789,41 @@ final class SentimentScorer {
         return false;
     }
 
-    private static boolean isKindOf(List<Word> words, int i) {
-        String lower = words.get(i).lower();
-        return (lower.equals("kind") || lower.equals("sort")) && i + 1 < words.size()
-                && words.get(i + 1).lower().equals("of");
+    private static boolean isKindOf(Lexed words, int i) {
+        String lower = words.lower(i);
+        return (lower.equals("kind") || lower.equals("sort")) && i + 1 < words.n
+                && words.lower(i + 1).equals("of");
     }
 
-    private static boolean sameClause(List<Word> words, int i, int len) {
-        return words.get(i).clause() == words.get(i + len - 1).clause();
-    }
-
-    private static String join(List<Word> words, int i, int len) {
-        StringBuilder sb = new StringBuilder(words.get(i).lower());
-        for (int k = 1; k < len; k++) {
-            sb.append(' ').append(words.get(i + k).lower());
-        }
-        return sb.toString();
+    private static boolean sameClause(Lexed words, int i, int len) {
+        return words.clause[i] == words.clause[i + len - 1];
     }
 
     /**
      * In running prose (mostly lower case), a capitalised word inside the sentence is part of a
      * name. Headlines and shouting (mostly capitals) are left alone.
      */
-    private static void markNames(List<Word> words) {
-        int capitalised = 0;
-        for (int i = 1; i < words.size(); i++) {
-            if (Character.isUpperCase(words.get(i).text().charAt(0))) {
-                capitalised++;
-            }
-        }
-        if (capitalised * 2 > words.size() - 1) {
+    private static void markNames(Lexed words) {
+        // words.capitalised: the capitalised words after the first, counted while lexing
+        if (words.capitalised == 0 || words.capitalised * 2 > words.n - 1) {
             return;
         }
-        for (int i = 1; i < words.size(); i++) {
-            Word w = words.get(i);
-            if (Character.isUpperCase(w.text().charAt(0)) && !isAllCaps(w.text()) && !w.lower().equals("i")
-                    && words.get(i - 1).clause() == w.clause()) {
-                words.set(i, new Word(w.text(), w.lower(), w.clause(), w.quoted(), w.start(), w.end(), true, w.flags()));
+        Forms forms = words.forms;
+        for (int i = 1; i < words.n; i++) {
+            int form = words.form(i);
+            if (forms.capitalised[form] && !forms.allCaps[form] && !forms.lower[form].equals("i")
+                    && words.clause[i - 1] == words.clause[i]) {
+                words.name[i] = true;
             }
         }
     }
 
-    private static boolean hasMixedCase(List<Word> words) {
-        int caps = 0;
-        for (Word w : words) {
-            if (isAllCaps(w.text())) {
-                caps++;
-            }
-        }
-        return caps > 0 && caps < words.size();
+    private static boolean hasMixedCase(Lexed words) {
+        int caps = words.allCapsCount;
+        return caps > 0 && caps < words.n;
     }
 
-    private static boolean isAllCaps(String text) {
+    static boolean isAllCaps(String text) {
         boolean letter = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

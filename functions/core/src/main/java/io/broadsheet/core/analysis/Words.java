@@ -39,20 +39,9 @@ final class Words {
         int n = text.length();
         int i = 0;
         while (i < n) {
-            char c = text.charAt(i);
-            if (isLetterOrDigit(c)) {
+            if (isLetterOrDigit(text.charAt(i))) {
                 int start = i;
-                i++;
-                while (i < n) {
-                    char d = text.charAt(i);
-                    if (isLetterOrDigit(d)) {
-                        i++;
-                    } else if ((d == '\'' || d == '’' || d == '-') && i + 1 < n && Character.isLetter(text.charAt(i + 1))) {
-                        i += 2;
-                    } else {
-                        break;
-                    }
-                }
+                i = tokenEnd(text, i);
                 out.add(lower(text, start, i));
             } else {
                 i++;
@@ -61,23 +50,57 @@ final class Words {
         return out;
     }
 
+    /** Where the token that starts at {@code start} (a letter or digit) ends, exclusive. */
+    static int tokenEnd(String text, int start) {
+        int n = text.length();
+        int i = start + 1;
+        while (i < n) {
+            char d = text.charAt(i);
+            if (isLetterOrDigit(d)) {
+                i++;
+            } else if ((d == '\'' || d == '’' || d == '-') && i + 1 < n && Character.isLetter(text.charAt(i + 1))) {
+                i += 2;
+            } else {
+                break;
+            }
+        }
+        return i;
+    }
+
     /** {@link Character#isLetterOrDigit(char)} with the ASCII answer computed inline (tokenising calls it for every character). */
     static boolean isLetterOrDigit(char c) {
-        if (c < 128) {
-            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-        }
-        return Character.isLetterOrDigit(c);
+        return c < 128 ? ASCII_KIND[c] == ALNUM : Character.isLetterOrDigit(c);
+    }
+
+    /** {@link Character#isLetter(char)}, ASCII answered inline. */
+    static boolean isLetter(char c) {
+        return c < 128 ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') : Character.isLetter(c);
+    }
+
+    /** {@link Character#isUpperCase(char)}, ASCII answered inline. */
+    static boolean isUpperCase(char c) {
+        return c < 128 ? c >= 'A' && c <= 'Z' : Character.isUpperCase(c);
+    }
+
+    /** {@link Character#isWhitespace(char)}, ASCII answered inline. */
+    static boolean isWhitespace(char c) {
+        return c < 128 ? c == ' ' || (c >= 9 && c <= 13) || (c >= 28 && c <= 31) : Character.isWhitespace(c);
     }
 
     /** The lower-case form of text[start, end), allocating nothing beyond the substring when it is already lower case. */
     static String lower(String text, int start, int end) {
-        boolean plain = true;
-        for (int k = start; k < end && plain; k++) {
-            char c = text.charAt(k);
-            plain = c < 128 ? c < 'A' || c > 'Z' : !Character.isUpperCase(c) && c != '’';
+        return lower(text.substring(start, end));
+    }
+
+    /** The lower-case form of a word token, the word itself when it is already lower case. */
+    static String lower(String word) {
+        for (int k = 0; k < word.length(); k++) {
+            char c = word.charAt(k);
+            if (c < 128 ? c >= 'A' && c <= 'Z' : Character.isUpperCase(c) || c == '’') {
+                return word.replace('’', '\'').toLowerCase(Locale.ROOT);
+            }
         }
-        String word = text.substring(start, end);
-        return plain ? word : word.replace('’', '\'').toLowerCase(Locale.ROOT);
+        return word;
     }
 
     /** Words in the text, counted the way a reader would: runs of non-space characters with a letter or digit. */
@@ -87,8 +110,9 @@ final class Words {
         boolean hasAlnum = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean space = c < 128 ? c == ' ' || (c >= 9 && c <= 13) : Character.isWhitespace(c) || c == '\u00a0';
-            if (space) {
+            int kind = c < 128 ? ASCII_KIND[c]
+                    : Character.isWhitespace(c) || c == '\u00a0' ? SPACE : Character.isLetterOrDigit(c) ? ALNUM : OTHER;
+            if (kind == SPACE) {
                 if (inWord && hasAlnum) {
                     words++;
                 }
@@ -96,13 +120,28 @@ final class Words {
                 hasAlnum = false;
             } else {
                 inWord = true;
-                if (!hasAlnum) {
-                    hasAlnum = c < 128 ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                            : Character.isLetterOrDigit(c);
-                }
+                hasAlnum |= kind == ALNUM;
             }
         }
         return inWord && hasAlnum ? words + 1 : words;
+    }
+
+    /** Whether {@link #count} takes the character for space between words. */
+    static boolean isSpace(char c) {
+        return c < 128 ? ASCII_KIND[c] == SPACE : Character.isWhitespace(c) || c == '\u00a0';
+    }
+
+    private static final byte OTHER = 0;
+    private static final byte SPACE = 1;
+    private static final byte ALNUM = 2;
+    /** What {@link #count} makes of each ASCII character: space (' ', tab to carriage return), letter or digit, other. */
+    private static final byte[] ASCII_KIND = new byte[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ASCII_KIND[c] = c == ' ' || (c >= 9 && c <= 13) ? SPACE
+                    : (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ? ALNUM : OTHER;
+        }
     }
 
     static boolean isStopWord(String lowerWord) {

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Article ids, derived from the upload's key alone so that every step (and the API, before the
@@ -18,6 +19,12 @@ import java.util.Locale;
 public final class ArticleIds {
 
     private static final int MAX_STEM = 48;
+    // compiled once: slugify runs for every tag of every rendered page
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern NOT_SLUG = Pattern.compile("[^a-z0-9]+");
+    private static final Pattern EDGE_HYPHENS = Pattern.compile("^-+|-+$");
+    private static final Pattern TRAILING_HYPHENS = Pattern.compile("-+$");
+    private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     private ArticleIds() {
     }
@@ -30,20 +37,20 @@ public final class ArticleIds {
             stem = "article";
         }
         if (stem.length() > MAX_STEM) {
-            stem = stem.substring(0, MAX_STEM).replaceAll("-+$", "");
+            stem = TRAILING_HYPHENS.matcher(stem.substring(0, MAX_STEM)).replaceAll("");
         }
         return stem + "-" + sha256Hex(sourceKey).substring(0, 8);
     }
 
     /** Lower-case ASCII letters and digits joined by single hyphens; accents are dropped, not the letters. */
     public static String slugify(String text) {
-        String ascii = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
-        return ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        String ascii = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("");
+        return EDGE_HYPHENS.matcher(NOT_SLUG.matcher(ascii.toLowerCase(Locale.ROOT)).replaceAll("-")).replaceAll("");
     }
 
     /** Whether a string has the shape of an id (what API paths accept). */
     public static boolean isValid(String id) {
-        return id != null && id.length() <= MAX_STEM + 9 && id.matches("[a-z0-9]+(-[a-z0-9]+)*");
+        return id != null && id.length() <= MAX_STEM + 9 && ID.matcher(id).matches();
     }
 
     static String sha256Hex(String text) {

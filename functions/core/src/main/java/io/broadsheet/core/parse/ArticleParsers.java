@@ -60,6 +60,10 @@ public final class ArticleParsers {
     static Optional<SourceFormat> sniff(byte[] content) {
         String head = TextDecoding.decode(content.length <= SNIFF_BYTES ? content
                 : java.util.Arrays.copyOf(content, SNIFF_BYTES), true).stripLeading();
+        if (head.isEmpty() || head.charAt(0) != '<' && head.charAt(0) != '{') {
+            // every page or JSON test below looks for a leading '<' or '{' (no case to fold)
+            return head.startsWith("---\n") || head.startsWith("---\r\n") ? Optional.of(SourceFormat.MARKDOWN) : Optional.empty();
+        }
         String lower = head.toLowerCase(Locale.ROOT);
         if (lower.startsWith("<!doctype html") || lower.startsWith("<html") || lower.startsWith("<?xml") && lower.contains("<html")
                 || lower.startsWith("<head") || lower.startsWith("<body") || lower.startsWith("<!--") && lower.contains("<html")) {

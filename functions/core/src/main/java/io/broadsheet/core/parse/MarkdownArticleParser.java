@@ -53,7 +53,7 @@ final class MarkdownArticleParser implements ArticleParser {
             .setUseMarks(false)
             .build();
 
-    private final Parser markdown = Parser.builder().build();
+    private final Parser markdown = Parser.builder().inlineParserFactory(PlainTextInlineParser::new).build();
 
     @Override
     public Article parse(byte[] content, String fileName) {
@@ -112,6 +112,10 @@ final class MarkdownArticleParser implements ArticleParser {
         if (yaml.length() > MAX_FRONT_MATTER_CHARS) {
             throw new ArticleRejectedException(RejectionReason.MALFORMED, "the front matter is larger than 64 KiB");
         }
+        Map<String, Object> simple = SimpleFrontMatter.parse(yaml);
+        if (simple != null) {
+            return simple;
+        }
         Object loaded;
         try {
             loaded = new Load(FRONT_MATTER_SETTINGS).loadFromString(yaml);
@@ -157,6 +161,10 @@ final class MarkdownArticleParser implements ArticleParser {
 
     /** The visible text of an inline tree: literal text and code, breaks as spaces, no markup or image syntax. */
     private static String textOf(Node node) {
+        Node only = node.getFirstChild();
+        if (only instanceof Text text && only.getNext() == null) {
+            return Texts.clean(text.getLiteral()); // a plain paragraph: the one literal is the text
+        }
         StringBuilder sb = new StringBuilder();
         node.accept(new AbstractVisitor() {
             @Override

@@ -20,8 +20,13 @@ final class Texts {
         if (text == null) {
             return "";
         }
-        String nfc = nfc(text);
-        if (isClean(nfc)) {
+        // one pass tells both whether the normaliser is needed and whether the text is already clean
+        int state = scan(text);
+        if (state == 0) {
+            return text;
+        }
+        String nfc = (state & NEEDS_NFC) != 0 ? Normalizer.normalize(text, Normalizer.Form.NFC) : text;
+        if (nfc == text ? (state & NOT_CLEAN) == 0 : isClean(nfc)) {
             return nfc;
         }
         // one hand-written pass (regexes here were half the parse time): invisible characters are dropped,
@@ -77,14 +82,72 @@ final class Texts {
         return true;
     }
 
-    /** NFC, skipping the normaliser when no character can change or combine (all below U+0300). */
-    private static String nfc(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) >= '\u0300') {
-                return Normalizer.normalize(text, Normalizer.Form.NFC);
-            }
+    private static final byte PLAIN = 0;
+    /** ' ', clean unless it follows another space. */
+    private static final byte SPACE = 1;
+    /** Tab, line breaks, VT and FF: white space that clean rewrites. */
+    private static final byte OTHER_SPACE = 2;
+    /** Other controls and DEL, which clean drops. */
+    private static final byte INVISIBLE = 3;
+    private static final byte[] ASCII_KIND = new byte[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ASCII_KIND[c] = c == ' ' ? SPACE : isSpace(c) ? OTHER_SPACE : isInvisible(c) ? INVISIBLE : PLAIN;
         }
-        return text;
+    }
+
+    private static final int NEEDS_NFC = 1;
+    private static final int NOT_CLEAN = 2;
+
+    /**
+     * {@link #NEEDS_NFC} when some character is at or above U+0300 (below it nothing can change or
+     * combine under NFC), {@link #NOT_CLEAN} when {@link #isClean} is false; 0 when the text is
+     * already what {@link #clean} returns.
+     */
+    private static int scan(String text) {
+        int n = text.length();
+        if (n == 0) {
+            return 0;
+        }
+        int state = Character.isWhitespace(text.charAt(0)) || Character.isWhitespace(text.charAt(n - 1)) ? NOT_CLEAN : 0;
+        boolean previousSpace = false;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c < 128) {
+                // what isInvisible and isSpace make of ASCII, from a table
+                switch (ASCII_KIND[c]) {
+                    case PLAIN -> previousSpace = false;
+                    case SPACE -> {
+                        if (previousSpace) {
+                            state |= NOT_CLEAN;
+                        }
+                        previousSpace = true;
+                    }
+                    case OTHER_SPACE -> {
+                        state |= NOT_CLEAN;
+                        previousSpace = true;
+                    }
+                    default -> {
+                        state |= NOT_CLEAN;
+                        previousSpace = false;
+                    }
+                }
+                continue;
+            }
+            if (c >= '\u0300') {
+                state |= NEEDS_NFC;
+            }
+            if (isInvisible(c)) {
+                state |= NOT_CLEAN;
+            }
+            boolean space = isSpace(c);
+            if (space && (c != ' ' || previousSpace)) {
+                state |= NOT_CLEAN;
+            }
+            previousSpace = space;
+        }
+        return state;
     }
 
     /** C0/C1 controls (tab and newline are handled as whitespace), zero-width characters, soft hyphen, BOM. */

@@ -291,6 +291,14 @@ public final class UploadChecks {
 
     /** Strict decoding: a malformed sequence is an error, never a replacement character. */
     private static String decode(byte[] content, Charset bomCharset) {
+        if (bomCharset == null) {
+            // the JDK's intrinsic decoder turns every malformed sequence into U+FFFD: without one the
+            // bytes were valid UTF-8 and the strict decoder below would give the same string
+            String fast = new String(content, StandardCharsets.UTF_8);
+            if (fast.indexOf('\uFFFD') < 0) {
+                return fast;
+            }
+        }
         Charset charset = bomCharset == null ? StandardCharsets.UTF_8 : bomCharset;
         int bomLength = bomCharset == null ? 0 : bomCharset == StandardCharsets.UTF_8 ? 3 : 2;
         CharsetDecoder decoder = charset.newDecoder()

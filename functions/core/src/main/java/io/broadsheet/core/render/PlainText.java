@@ -1,7 +1,5 @@
 package io.broadsheet.core.render;
 
-import java.util.regex.Pattern;
-
 /**
  * Article text made fit for a page or a feed. Escaping is the templates' job; this removes what no
  * escaping can carry: control characters, non-characters and lone surrogates are parse errors in
@@ -10,7 +8,6 @@ import java.util.regex.Pattern;
  */
 final class PlainText {
 
-    private static final Pattern TEASER_TAIL = Pattern.compile("[\\s,;:.\u2013\u2014-]+$");
 
     private PlainText() {
     }
@@ -19,6 +16,9 @@ final class PlainText {
     static String line(String text) {
         if (text == null) {
             return null;
+        }
+        if (isPlainLine(text)) {
+            return text.strip(); // nothing to drop or collapse (the two checks below, in one pass)
         }
         String cleaned = clean(text);
         if (isCollapsed(cleaned)) {
@@ -43,6 +43,25 @@ final class PlainText {
             out.append(' ');
         }
         return out.toString().strip();
+    }
+
+    /**
+     * Whether {@link #clean} would keep every character and no white space needs collapsing
+     * ({@link #isAllowed} and {@link #isCollapsed} both true), in one pass.
+     */
+    private static boolean isPlainLine(String text) {
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c >= ' ' && c < 0x7F) {
+                if (c == ' ' && i > 0 && text.charAt(i - 1) == ' ') {
+                    return false;
+                }
+            } else if (c < ' ' || Character.isSurrogate(c) || !allowed(c)) {
+                return false; // a control (tab and line breaks included: they collapse), or a code point clean drops
+            }
+        }
+        return true;
     }
 
     /** Whether no run of white space needs collapsing: no tab, line break, VT or FF, and no two spaces in a row. */
@@ -92,7 +111,30 @@ final class PlainText {
         if (cut < max / 2) {
             cut = max - 1;
         }
-        return TEASER_TAIL.matcher(line.substring(0, cut)).replaceAll("") + "\u2026";
+        return withoutTail(line.substring(0, cut)) + "\u2026";
+    }
+
+    /**
+     * The text without its trailing run of white space and punctuation ({@code [\s,;:.–—-]}), as
+     * {@code replaceAll("[\s,;:.–—-]+$", "")} would have it, without a regex: including that
+     * {@code $} also matches before a final line terminator, so a run just before one goes and the
+     * terminator stays.
+     */
+    static String withoutTail(String text) {
+        int end = text.length();
+        if (end > 0 && (text.charAt(end - 1) == '\u0085' || text.charAt(end - 1) == '\u2028' || text.charAt(end - 1) == '\u2029')) {
+            end--;
+        }
+        int cut = end;
+        while (cut > 0 && isTail(text.charAt(cut - 1))) {
+            cut--;
+        }
+        return cut == end ? text : text.substring(0, cut) + text.substring(end);
+    }
+
+    private static boolean isTail(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || c == ',' || c == ';'
+                || c == ':' || c == '.' || c == '\u2013' || c == '\u2014' || c == '-';
     }
 
     /** Whether {@link #clean} would keep every character (no surrogates at all, to keep the check simple). */

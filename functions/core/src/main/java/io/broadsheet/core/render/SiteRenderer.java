@@ -61,7 +61,7 @@ public final class SiteRenderer {
         for (String paragraph : article.paragraphs()) {
             textChars += paragraph.length();
         }
-        StringOutput out = new StringOutput(CSS.length() + 2 * textChars + 16 * 1024);
+        PageOutput out = new PageOutput(CSS.length() + 2 * textChars + 16 * 1024);
         JtearticleGenerated.render(new OwaspHtmlTemplateOutput(out), null, articleView(record, article), CSS);
         return out.toString();
     }
@@ -150,7 +150,12 @@ public final class SiteRenderer {
         ld.put("headline", title);
         ld.put("description", description);
         ld.put("url", url);
-        ld.put("mainEntityOfPage", Map.of("@type", "WebPage", "@id", url));
+        // ordered maps throughout: Map.of iterates in an order that changes from one JVM to the next,
+        // and a page must come out byte-identical whenever its article is unchanged
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("@type", "WebPage");
+        page.put("@id", url);
+        ld.put("mainEntityOfPage", page);
         ld.put("inLanguage", language(record.analysis().language()));
         putIfPresent(ld, "datePublished", DisplayDates.iso(record.displayDate()));
         putIfPresent(ld, "dateModified", DisplayDates.iso(record.updatedAt()));
@@ -161,7 +166,11 @@ public final class SiteRenderer {
             putIfPresent(person, "jobTitle", role);
             ld.put("author", person);
         }
-        ld.put("publisher", Map.of("@type", "Organization", "name", PlainText.line(settings.siteName()), "url", settings.baseUrl()));
+        Map<String, Object> publisher = new LinkedHashMap<>();
+        publisher.put("@type", "Organization");
+        publisher.put("name", PlainText.line(settings.siteName()));
+        publisher.put("url", settings.baseUrl());
+        ld.put("publisher", publisher);
         List<String> keywords = record.tags().stream().map(PlainText::optional).filter(Objects::nonNull).toList();
         if (!keywords.isEmpty()) {
             ld.put("keywords", keywords);
@@ -199,11 +208,20 @@ public final class SiteRenderer {
         }
         int percent = Math.clamp(s.score(), 0, 100);
         String tone = percent < 40 ? "negative" : percent > 60 ? "positive" : "neutral";
-        double angle = Math.PI * (1 - percent / 100.0);
         String label = PlainText.optional(s.label());
-        return new SentimentView(true, percent, label == null ? tone : label, tone,
-                String.format(Locale.ROOT, "%.1f", 100 + 68 * Math.cos(angle)),
-                String.format(Locale.ROOT, "%.1f", 100 - 68 * Math.sin(angle)), bullets);
+        return new SentimentView(true, percent, label == null ? tone : label, tone, GAUGE_X[percent], GAUGE_Y[percent], bullets);
+    }
+
+    /** Where the gauge's needle ends for each percentage (formatted once: a Formatter per page costs more than the rest of it). */
+    private static final String[] GAUGE_X = new String[101];
+    private static final String[] GAUGE_Y = new String[101];
+
+    static {
+        for (int percent = 0; percent <= 100; percent++) {
+            double angle = Math.PI * (1 - percent / 100.0);
+            GAUGE_X[percent] = String.format(Locale.ROOT, "%.1f", 100 + 68 * Math.cos(angle));
+            GAUGE_Y[percent] = String.format(Locale.ROOT, "%.1f", 100 - 68 * Math.sin(angle));
+        }
     }
 
     private static String notScoredReason(String language) {

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -176,6 +177,26 @@ class ArticleAnalyzerTest {
             }
             out.add(bullet.substring(open + 1, close));
             at = close + 1;
+        }
+    }
+
+    @Test
+    void analyze_countsEveryWordOfTheParagraphs_whateverTheirSpacing() {
+        String alphabet = "ab Cd9 .!?…\"”)’ \t\n\u00a0\u2003\u001c\u001f-";
+        SplittableRandom random = new SplittableRandom(5);
+        for (int n = 0; n < 300; n++) {
+            List<String> paragraphs = new ArrayList<>();
+            int expected = 0;
+            for (int p = 1 + random.nextInt(3); p > 0; p--) {
+                StringBuilder paragraph = new StringBuilder();
+                for (int i = random.nextInt(80); i > 0; i--) {
+                    paragraph.append(alphabet.charAt(random.nextInt(alphabet.length())));
+                }
+                paragraphs.add(paragraph.toString());
+                expected += Words.count(paragraph.toString());
+            }
+            Analysis analysis = analyzer.analyze(new Article("Random text", null, null, null, List.of(), paragraphs));
+            assertThat(analysis.wordCount()).as(paragraphs.toString()).isEqualTo(expected);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.broadsheet.core.parse;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -34,5 +35,21 @@ class DatesTest {
     @ValueSource(strings = {"", "yesterday", "2025-13-45", "31 Feb 2025", "9/5/2025", "Room 2025"})
     void parse_isEmpty_whenNoRealDate(String text) {
         assertThat(Dates.parse(text)).isEmpty();
+    }
+
+    @Test
+    void parse_readsUtcTimestamps_asTheIsoParserDoes_andRejectsImpossibleOnes() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(9);
+        for (int n = 0; n < 20_000; n++) {
+            String s = String.format(java.util.Locale.ROOT, "%04d-%02d-%02dT%02d:%02d:%02dZ", random.nextInt(10_000),
+                    random.nextInt(14), random.nextInt(33), random.nextInt(26), random.nextInt(62), random.nextInt(62));
+            java.util.Optional<java.time.Instant> expected;
+            try {
+                expected = java.util.Optional.of(java.time.OffsetDateTime.parse(s).toInstant());
+            } catch (java.time.DateTimeException impossible) {
+                expected = java.util.Optional.empty();
+            }
+            assertThat(Dates.parse(s)).as(s).isEqualTo(expected);
+        }
     }
 }

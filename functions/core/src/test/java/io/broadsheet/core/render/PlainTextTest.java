@@ -2,6 +2,9 @@ package io.broadsheet.core.render;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.SplittableRandom;
+import java.util.regex.Pattern;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PlainTextTest {
@@ -15,5 +18,20 @@ class PlainTextTest {
     void teaser_cutsAtWordBoundary_withEllipsis() {
         assertThat(PlainText.teaser("The council voted on Friday, to fund trams.", 30)).isEqualTo("The council voted on Friday\u2026");
         assertThat(PlainText.teaser("Short.", 30)).isEqualTo("Short.");
+    }
+
+    @Test
+    void withoutTail_removesWhatTheTailRegexRemoves() {
+        Pattern tail = Pattern.compile("[\\s,;:.\u2013\u2014-]+$");
+        String alphabet = "ab ,;:.\u2013\u2014-\t\n\r\u000B\f\u0085\u2028\u2029x";
+        SplittableRandom random = new SplittableRandom(3);
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(8); i > 0; i--) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String s = text.toString();
+            assertThat(PlainText.withoutTail(s)).as(s).isEqualTo(tail.matcher(s).replaceAll(""));
+        }
     }
 }
