@@ -82,13 +82,15 @@ public final class BenchCommand {
         @Option(names = "--words", split = ",", defaultValue = "300,1000,10000", description = "article lengths; default ${DEFAULT-VALUE}")
         List<Integer> words;
 
-        @Option(names = "--warmup", defaultValue = "2", description = "warm-up iterations of --seconds each")
+        // the analysis needs about 16 s of warm-up on two cores before C2 has compiled it (scores rise
+        // until then): the defaults give figures to quote, about 5 minutes for the three lengths
+        @Option(names = "--warmup", defaultValue = "8", description = "warm-up iterations of --seconds each; default ${DEFAULT-VALUE}")
         int warmup;
 
-        @Option(names = "--iterations", defaultValue = "3", description = "measured iterations of --seconds each")
+        @Option(names = "--iterations", defaultValue = "5", description = "measured iterations of --seconds each; default ${DEFAULT-VALUE}")
         int iterations;
 
-        @Option(names = "--seconds", defaultValue = "1", description = "length of one iteration")
+        @Option(names = "--seconds", defaultValue = "2", description = "length of one iteration; default ${DEFAULT-VALUE}")
         int seconds;
 
         @Option(names = "--forks", defaultValue = "1", description = "JMH forks")
