@@ -36,7 +36,11 @@ final class WholeUploadFilter implements Filter {
         ReadTracking tracked = new ReadTracking(http);
         chain.doFilter(tracked, response);
         if (tracked.body != null && tracked.body.started) {
-            tracked.body.transferTo(OutputStream.nullOutputStream());
+            try {
+                tracked.body.transferTo(OutputStream.nullOutputStream());
+            } catch (IOException clientGone) {
+                // the client stopped sending: there is no connection left to keep
+            }
         }
     }
 
