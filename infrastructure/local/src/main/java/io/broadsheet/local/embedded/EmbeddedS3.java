@@ -1,5 +1,6 @@
 package io.broadsheet.local.embedded;
 
+import jakarta.servlet.DispatcherType;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.blobstore.BlobStore;
@@ -8,7 +9,6 @@ import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 import org.gaul.shaded.org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.gaul.shaded.org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.gaul.shaded.org.eclipse.jetty.server.Server;
-import jakarta.servlet.DispatcherType;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
