@@ -16,7 +16,8 @@ import java.util.Optional;
  * the bytes are sniffed when neither names a format, and when a plain-text or Markdown name
  * hides a web page or a JSON document (exports and browsers "save as" get this wrong often).
  * The bytes then pass {@link UploadChecks#checkContent} (binary files, encodings, front matter size)
- * before a parser reads them, the same checks offline and in the parse step.
+ * before a parser reads them, the same checks offline and in the parse step; a text format's parser
+ * is handed the text {@link UploadChecks#checkText} decoded, so the upload is decoded once.
  */
 public final class ArticleParsers {
 
@@ -52,7 +53,10 @@ public final class ArticleParsers {
         } else {
             format = declared.get();
         }
-        Article article = parsers.get(format).parse(UploadChecks.checkContent(format, content), name);
+        ArticleParser parser = parsers.get(format);
+        Article article = parser instanceof TextFormatParser text
+                ? text.parseText(UploadChecks.checkText(format, content), name)
+                : parser.parse(UploadChecks.checkContent(format, content), name);
         return new ParseResult(format, article);
     }
 

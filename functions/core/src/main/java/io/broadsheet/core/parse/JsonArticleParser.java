@@ -16,15 +16,15 @@ import java.util.regex.Pattern;
  * lines (an array of paragraphs is accepted too); tags are a list or a comma string; optional
  * {@code authorRole}/{@code role}.
  */
-final class JsonArticleParser implements ArticleParser {
+final class JsonArticleParser implements TextFormatParser {
 
     private static final Pattern BLANK_LINE = Pattern.compile("\\n[ \\t\\u00A0]*\\n");
 
     @Override
-    public Article parse(byte[] content, String fileName) {
+    public Article parseText(String text, String fileName) {
         JsonNode root;
         try {
-            root = ArticleJson.mapper().readTree(TextDecoding.decode(content));
+            root = ArticleJson.mapper().readTree(text);
         } catch (IOException e) {
             throw new ArticleRejectedException(RejectionReason.MALFORMED,
                     "not valid JSON: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));

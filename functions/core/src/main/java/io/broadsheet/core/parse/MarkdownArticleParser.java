@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
  * constructed, no environment substitution), with a size limit, a nesting limit and an alias limit,
  * so "billion laughs" alias bombs and deep nesting are rejected as {@link RejectionReason#MALFORMED}.
  */
-final class MarkdownArticleParser implements ArticleParser {
+final class MarkdownArticleParser implements TextFormatParser {
 
     static final int MAX_FRONT_MATTER_CHARS = 64 * 1024;
     private static final int MAX_ALIASES = 20;
@@ -56,8 +56,8 @@ final class MarkdownArticleParser implements ArticleParser {
     private final Parser markdown = Parser.builder().inlineParserFactory(PlainTextInlineParser::new).build();
 
     @Override
-    public Article parse(byte[] content, String fileName) {
-        String text = TextDecoding.decode(content).replace("\r\n", "\n").replace('\r', '\n');
+    public Article parseText(String upload, String fileName) {
+        String text = upload.replace("\r\n", "\n").replace('\r', '\n');
         Map<?, ?> front = Map.of();
         Matcher m = FRONT_MATTER.matcher(text);
         if (m.find()) {

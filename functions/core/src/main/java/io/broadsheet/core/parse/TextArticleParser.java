@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * give tags, and a byline ("By Jane Doe, Transport correspondent", "— Jane Doe") gives the author
  * and role wherever it stands.
  */
-final class TextArticleParser implements ArticleParser {
+final class TextArticleParser implements TextFormatParser {
 
     private static final Pattern HEADER = Pattern.compile(
             "(?i)^(by|author|written by|date|tags|keywords|title|role)\\s*:\\s*(.*)$");
@@ -61,8 +61,8 @@ final class TextArticleParser implements ArticleParser {
     private static final Pattern TAB = Pattern.compile("(?m)(?<=\\S)[ ]*\\t+[ \\t]*(?=\\S)");
 
     @Override
-    public Article parse(byte[] content, String fileName) {
-        String[] lines = Texts.cleanKeepingLines(TAB.matcher(TextDecoding.decode(content)).replaceAll(" | ")).split("\n", -1);
+    public Article parseText(String text, String fileName) {
+        String[] lines = Texts.cleanKeepingLines(TAB.matcher(text).replaceAll(" | ")).split("\n", -1);
         Reader reader = new Reader();
         int i = 0;
         while (i < lines.length && lines[i].isEmpty()) {

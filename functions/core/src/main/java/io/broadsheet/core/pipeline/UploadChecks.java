@@ -130,6 +130,31 @@ public final class UploadChecks {
      * re-encoded as UTF-8 without a byte-order mark; HTML unchanged (its charset is the parser's).
      */
     public static byte[] checkContent(SourceFormat format, byte[] content) {
+        Charset bomCharset = checkBytes(content);
+        if (format == SourceFormat.HTML) {
+            if (bomCharset == null && isAllAsciiWhitespace(content)) {
+                throw whitespaceOnly();
+            }
+            return content;
+        }
+        String text = checkText(format, content, bomCharset);
+        return bomCharset == null ? content : text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The checks of {@link #checkContent} for a text format (not HTML), returning the text itself,
+     * so a parser that reads text need not decode the upload a second time: the text those bytes
+     * decode to, without a byte-order mark.
+     */
+    public static String checkText(SourceFormat format, byte[] content) {
+        if (format == SourceFormat.HTML) {
+            throw new IllegalArgumentException("HTML is checked as bytes: its charset is the parser's");
+        }
+        return checkText(format, content, checkBytes(content));
+    }
+
+    /** Not empty, no binary format's magic number, and (without a byte-order mark) text-like bytes; returns the mark's charset or null. */
+    private static Charset checkBytes(byte[] content) {
         if (content.length == 0) {
             throw new ArticleRejectedException(RejectionReason.EMPTY, "the file is empty (0 bytes)");
         }
@@ -138,12 +163,10 @@ public final class UploadChecks {
         if (bomCharset == null) {
             checkTextLikeBytes(content);
         }
-        if (format == SourceFormat.HTML) {
-            if (bomCharset == null && isAllAsciiWhitespace(content)) {
-                throw whitespaceOnly();
-            }
-            return content;
-        }
+        return bomCharset;
+    }
+
+    private static String checkText(SourceFormat format, byte[] content, Charset bomCharset) {
         String text = decode(content, bomCharset);
         if (bomCharset != null) {
             checkTextLikeChars(text);
@@ -154,7 +177,7 @@ public final class UploadChecks {
         if (format == SourceFormat.MARKDOWN) {
             checkFrontMatter(text);
         }
-        return bomCharset == null ? content : text.getBytes(StandardCharsets.UTF_8);
+        return text;
     }
 
     /**

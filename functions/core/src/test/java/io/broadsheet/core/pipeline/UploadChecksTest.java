@@ -63,6 +63,17 @@ class UploadChecksTest {
     }
 
     @Test
+    void checkText_returnsTheTextWithoutByteOrderMark_andRejectsWhatCheckContentRejects() {
+        byte[] utf16 = "\uFEFFTitre\n\nCafé.".getBytes(StandardCharsets.UTF_16LE);
+        byte[] plain = "Titre\n\nCafé.".getBytes(StandardCharsets.UTF_8);
+        byte[] latin1 = "Titre\n\nCafé.".getBytes(StandardCharsets.ISO_8859_1);
+
+        assertThat(UploadChecks.checkText(SourceFormat.TEXT, utf16)).isEqualTo("Titre\n\nCafé.");
+        assertThat(UploadChecks.checkText(SourceFormat.MARKDOWN, plain)).isEqualTo("Titre\n\nCafé.");
+        assertThat(reasonOf(() -> UploadChecks.checkText(SourceFormat.JSON, latin1))).isEqualTo(RejectionReason.INVALID_ENCODING);
+    }
+
+    @Test
     void checkContent_leavesHtmlBytesToTheParser_evenWhenTheyAreNotUtf8() {
         byte[] latin1 = "<meta charset=iso-8859-1><h1>Café</h1><p>Été.</p>".getBytes(StandardCharsets.ISO_8859_1);
 
