@@ -6,9 +6,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,6 +56,26 @@ class PublishCommandIT {
         assertThat(status).isEqualTo(1);
         assertThat(stdout.toString()).contains("rejected NO_BODY ").contains(bad.toString());
         assertThat(out.resolve(ArticleIds.fromSourceKey(ArticleKeys.INCOMING + good.getFileName()) + ".html")).isNotEmptyFile();
+    }
+
+    @Test
+    void main_printsOnlyTheTableOnStdout_andTheFunctionsLogsOnStderr() throws Exception {
+        // GIVEN the sample articles, published as `./broadsheet publish` runs it
+        List<String> args = new ArrayList<>(List.of("publish", "--out", out.toString()));
+        samples("articles").forEach(p -> args.add(p.toString()));
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+
+        // WHEN
+        int status = Main.run(args.toArray(String[]::new), new PrintStream(stdout, true, StandardCharsets.UTF_8),
+                new PrintStream(stderr, true, StandardCharsets.UTF_8));
+
+        // THEN stdout has a line per article and the site line, the JSON log lines went to stderr
+        assertThat(status).isZero();
+        List<String> lines = stdout.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines).hasSize(args.size() - 3 + 1).noneMatch(line -> line.startsWith("{"));
+        assertThat(lines.getLast()).startsWith("site written to ");
+        assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("\"outcome\":\"published\"");
     }
 
     private static int run(StringWriter stdout, List<String> args) {
