@@ -22,19 +22,26 @@ import java.util.TreeMap;
  */
 public final class CoreBenchmarks {
 
+    /** How Lambda's managed java21 runtime starts the JVM, as far as per-article work is concerned. */
+    static final String[] LAMBDA_JIT = {"-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"};
+
     private final List<Integer> words;
     private final int warmup;
     private final int iterations;
     private final int seconds;
     private final int forks;
+    private final boolean lambdaJit;
     private final PrintStream out;
 
-    public CoreBenchmarks(List<Integer> words, int warmup, int iterations, int seconds, int forks, PrintStream out) {
+    /** @param lambdaJit fork with Lambda's JIT and GC flags (C1 only, serial GC) instead of the JVM's defaults */
+    public CoreBenchmarks(List<Integer> words, int warmup, int iterations, int seconds, int forks, boolean lambdaJit,
+                          PrintStream out) {
         this.words = List.copyOf(words);
         this.warmup = warmup;
         this.iterations = iterations;
         this.seconds = seconds;
         this.forks = forks;
+        this.lambdaJit = lambdaJit;
         this.out = out;
     }
 
@@ -45,10 +52,15 @@ public final class CoreBenchmarks {
                 .warmupIterations(warmup).warmupTime(TimeValue.seconds(seconds))
                 .measurementIterations(iterations).measurementTime(TimeValue.seconds(seconds))
                 .forks(forks).threads(1)
+                .jvmArgsAppend(lambdaJit ? LAMBDA_JIT : new String[0])
                 .build();
         Collection<RunResult> results = new Runner(options,
                 OutputFormatFactory.createFormatInstance(System.err, VerboseMode.NORMAL)).run();
         report(results);
+    }
+
+    private String jit() {
+        return lambdaJit ? "lambda" : "default";
     }
 
     private void report(Collection<RunResult> results) {
@@ -62,11 +74,11 @@ public final class CoreBenchmarks {
             if (method.equals("pipeline")) {
                 pipeline.put(n, perSecond);
                 int bytes = CorePipelineBenchmark.inputBytes(n);
-                out.printf(Locale.ROOT, "core words=%d articles_per_s=%.0f error=%.0f mb_per_s=%.2f us_per_article=%.1f ns_per_word=%.0f input_bytes=%d%n",
-                        n, perSecond, error, perSecond * bytes / 1e6, 1e6 / perSecond, 1e9 / perSecond / n, bytes);
+                out.printf(Locale.ROOT, "core words=%d articles_per_s=%.0f error=%.0f mb_per_s=%.2f us_per_article=%.1f ns_per_word=%.0f input_bytes=%d jit=%s%n",
+                        n, perSecond, error, perSecond * bytes / 1e6, 1e6 / perSecond, 1e9 / perSecond / n, bytes, jit());
             } else {
-                out.printf(Locale.ROOT, "core-step step=%s words=%d ops_per_s=%.0f error=%.0f us_per_op=%.1f%n",
-                        method.replace("Only", ""), n, perSecond, error, 1e6 / perSecond);
+                out.printf(Locale.ROOT, "core-step step=%s words=%d ops_per_s=%.0f error=%.0f us_per_op=%.1f jit=%s%n",
+                        method.replace("Only", ""), n, perSecond, error, 1e6 / perSecond, jit());
             }
         }
         // Linear cost: time per article grows like the word count, i.e. this ratio stays near 1.
