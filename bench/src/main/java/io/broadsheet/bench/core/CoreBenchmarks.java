@@ -40,6 +40,10 @@ public final class CoreBenchmarks {
         this.warmup = warmup;
         this.iterations = iterations;
         this.seconds = seconds;
+        if (lambdaJit && forks < 1) {
+            // without a fork JMH runs in this JVM, whose flags are already set
+            throw new IllegalArgumentException("Lambda's JIT flags need a forked JVM: forks must be at least 1");
+        }
         this.forks = forks;
         this.lambdaJit = lambdaJit;
         this.out = out;
