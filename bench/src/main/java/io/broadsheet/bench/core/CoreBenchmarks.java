@@ -36,14 +36,14 @@ public final class CoreBenchmarks {
     /** @param lambdaJit fork with Lambda's JIT and GC flags (C1 only, serial GC) instead of the JVM's defaults */
     public CoreBenchmarks(List<Integer> words, int warmup, int iterations, int seconds, int forks, boolean lambdaJit,
                           PrintStream out) {
-        this.words = List.copyOf(words);
-        this.warmup = warmup;
-        this.iterations = iterations;
-        this.seconds = seconds;
         if (lambdaJit && forks < 1) {
             // without a fork JMH runs in this JVM, whose flags are already set
             throw new IllegalArgumentException("Lambda's JIT flags need a forked JVM: forks must be at least 1");
         }
+        this.words = List.copyOf(words);
+        this.warmup = warmup;
+        this.iterations = iterations;
+        this.seconds = seconds;
         this.forks = forks;
         this.lambdaJit = lambdaJit;
         this.out = out;
