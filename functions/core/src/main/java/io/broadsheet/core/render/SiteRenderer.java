@@ -26,7 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -118,27 +117,37 @@ public final class SiteRenderer {
         String author = PlainText.optional(record.author());
         String role = PlainText.optional(record.authorRole());
         String highlights = PlainText.line(analysis.highlightParagraph());
-        List<String> paragraphs = article.paragraphs().stream().map(PlainText::line).filter(p -> !p.isEmpty()).toList();
+        List<String> paragraphs = new ArrayList<>(article.paragraphs().size());
+        for (String paragraph : article.paragraphs()) {
+            String line = PlainText.line(paragraph);
+            if (!line.isEmpty()) {
+                paragraphs.add(line);
+            }
+        }
         String description = PlainText.teaser(highlights.isEmpty() && !paragraphs.isEmpty() ? paragraphs.get(0) : highlights,
                 DESCRIPTION_CHARS);
-        List<Insight> insights = analysis.insights().stream()
-                .map(i -> new Insight(PlainText.line(i.aspect()), PlainText.line(i.description())))
-                .filter(i -> !(i.aspect().isEmpty() && i.description().isEmpty()))
-                .toList();
+        List<Insight> insights = new ArrayList<>(analysis.insights().size());
+        for (Insight insight : analysis.insights()) {
+            Insight plain = new Insight(PlainText.line(insight.aspect()), PlainText.line(insight.description()));
+            if (!(plain.aspect().isEmpty() && plain.description().isEmpty())) {
+                insights.add(plain);
+            }
+        }
 
         List<MetaTag> meta = socialMeta(title, description, url, "article");
         addIfPresent(meta, true, "article:published_time", DisplayDates.iso(record.publishedAt()));
         addIfPresent(meta, true, "article:modified_time", DisplayDates.iso(record.updatedAt()));
         addIfPresent(meta, true, "article:author", author);
-        record.tags().stream().map(PlainText::optional).filter(Objects::nonNull)
-                .forEach(t -> meta.add(new MetaTag(true, "article:tag", t)));
+        for (String tag : optionalLines(record.tags())) {
+            meta.add(new MetaTag(true, "article:tag", tag));
+        }
         String jsonLd = ScriptSafeJson.write(newsArticle(record, title, author, role, description, url));
 
         PageHead head = new PageHead(language(analysis.language()), title + " \u2013 " + PlainText.line(settings.siteName()),
                 description, url, "", "article", meta, jsonLd);
         return new ArticleView(head, PlainText.line(settings.siteName()), title, author, role,
                 DisplayDates.iso(record.displayDate()), DisplayDates.longText(record.displayDate()),
-                tagLinks(record.tags(), ""), highlights, sentiment(analysis), paragraphs, insights,
+                tagLinks(record.tags(), ""), highlights, sentiment(analysis), List.copyOf(paragraphs), List.copyOf(insights),
                 Math.max(1, analysis.readingTimeMinutes()), analysis.wordCount(), SitePaths.recordKey(record.id()));
     }
 
@@ -171,7 +180,7 @@ public final class SiteRenderer {
         publisher.put("name", PlainText.line(settings.siteName()));
         publisher.put("url", settings.baseUrl());
         ld.put("publisher", publisher);
-        List<String> keywords = record.tags().stream().map(PlainText::optional).filter(Objects::nonNull).toList();
+        List<String> keywords = optionalLines(record.tags());
         if (!keywords.isEmpty()) {
             ld.put("keywords", keywords);
         }
@@ -193,15 +202,33 @@ public final class SiteRenderer {
     }
 
     private static List<TagLink> tagLinks(List<String> tags, String root) {
-        return tags.stream().map(PlainText::optional).filter(Objects::nonNull)
-                .map(t -> new TagLink(t, SitePaths.tagKey(t).map(k -> root + k).orElse(null)))
-                .toList();
+        List<TagLink> links = new ArrayList<>(tags.size());
+        for (String tag : optionalLines(tags)) {
+            links.add(new TagLink(tag, SitePaths.tagKey(tag).map(k -> root + k).orElse(null)));
+        }
+        return List.copyOf(links);
+    }
+
+    /**
+     * {@link PlainText#optional} of each value, the absent ones left out. Loops rather than streams
+     * on the page's path: a page runs each only once, and the stream machinery is code the CPU
+     * fetches again for every article (see docs/performance.md, "Why the pipeline costs more").
+     */
+    private static List<String> optionalLines(List<String> values) {
+        List<String> lines = new ArrayList<>(values.size());
+        for (String value : values) {
+            String line = PlainText.optional(value);
+            if (line != null) {
+                lines.add(line);
+            }
+        }
+        return List.copyOf(lines);
     }
 
     static SentimentView sentiment(Analysis analysis) {
         Sentiment s = analysis.sentiment();
         List<String> bullets = s == null ? List.of()
-                : s.bullets().stream().map(PlainText::optional).filter(Objects::nonNull).toList();
+                : optionalLines(s.bullets());
         if (s == null || s.score() == null) {
             List<String> why = bullets.isEmpty() ? List.of(notScoredReason(analysis.language())) : bullets;
             return new SentimentView(false, 0, Sentiment.NOT_SCORED, "unscored", "100", "32", why);
