@@ -211,8 +211,8 @@ public final class SiteRenderer {
 
     /**
      * {@link PlainText#optional} of each value, the absent ones left out. Loops rather than streams
-     * on the page's path: a page runs each only once, and the stream machinery is code the CPU
-     * fetches again for every article (see docs/performance.md, "Why the pipeline costs more").
+     * on the page's path: each list is a handful of values, and the stream machinery is code the
+     * CPU fetches anew for every article (docs/performance.md, "Why the pipeline costs more").
      */
     private static List<String> optionalLines(List<String> values) {
         List<String> lines = new ArrayList<>(values.size());
