@@ -5,7 +5,10 @@ import io.broadsheet.bench.core.CoreBenchmarks;
 import io.broadsheet.bench.e2e.EndToEndBenchmark;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -101,9 +104,18 @@ public final class BenchCommand {
                 + "(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC): what an invocation costs there")
         boolean lambdaJit;
 
+        @Spec
+        CommandSpec spec;
+
         @Override
         public Integer call() throws Exception {
-            new CoreBenchmarks(words, warmup, iterations, seconds, forks, lambdaJit, System.out).run();
+            CoreBenchmarks benchmarks;
+            try {
+                benchmarks = new CoreBenchmarks(words, warmup, iterations, seconds, forks, lambdaJit, System.out);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage()); // a usage error, not a crash
+            }
+            benchmarks.run();
             return 0;
         }
     }
