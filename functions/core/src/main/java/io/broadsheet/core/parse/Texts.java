@@ -114,8 +114,12 @@ final class Texts {
         boolean previousSpace = false;
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
+            if (c > ' ' && c < 0x7F) {
+                previousSpace = false; // printable ASCII, most of any text: two comparisons
+                continue;
+            }
             if (c < 128) {
-                // what isInvisible and isSpace make of ASCII, from a table
+                // what isInvisible and isSpace make of the rest of ASCII, from a table
                 switch (ASCII_KIND[c]) {
                     case PLAIN -> previousSpace = false;
                     case SPACE -> {

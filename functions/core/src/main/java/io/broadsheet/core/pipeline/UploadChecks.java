@@ -246,6 +246,9 @@ public final class UploadChecks {
         int controls = 0;
         for (int i = 0; i < content.length; i++) {
             int b = content[i] & 0xFF;
+            if (b >= 0x20 && b != 0x7F) {
+                continue; // neither NUL nor a control: nearly every byte, two comparisons
+            }
             if (b == 0) {
                 throw nulFound(i);
             }
