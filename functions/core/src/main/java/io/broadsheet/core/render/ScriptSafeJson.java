@@ -18,13 +18,24 @@ import java.util.Map;
 final class ScriptSafeJson {
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+    /** The ASCII characters a string escapes: controls, quote, backslash and the three HTML specials. */
+    private static final boolean[] ESCAPED_ASCII = new boolean[128];
+
+    static {
+        for (char c = 0; c < 0x20; c++) {
+            ESCAPED_ASCII[c] = true;
+        }
+        for (char c : new char[] {'"', '\\', '<', '>', '&'}) {
+            ESCAPED_ASCII[c] = true;
+        }
+    }
 
     private ScriptSafeJson() {
     }
 
     /** The value as pretty-printed JSON: two-space indented objects, arrays on one line. */
     static String write(Object value) {
-        StringBuilder out = new StringBuilder(512);
+        StringBuilder out = new StringBuilder(2048); // a page's JSON-LD, without growing
         value(out, value, 0);
         return out.toString();
     }
@@ -93,7 +104,7 @@ final class ScriptSafeJson {
         int plain = 0; // start of the run of characters copied as they are
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            if (c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' && c != '\u2028' && c != '\u2029') {
+            if (c < 128 ? !ESCAPED_ASCII[c] : c != '\u2028' && c != '\u2029') {
                 continue;
             }
             out.append(text, plain, i);
