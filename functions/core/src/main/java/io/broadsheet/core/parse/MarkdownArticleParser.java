@@ -57,7 +57,9 @@ final class MarkdownArticleParser implements TextFormatParser {
 
     @Override
     public Article parseText(String upload, String fileName) {
-        String text = upload.replace("\r\n", "\n").replace('\r', '\n');
+        // String.replace(CharSequence, ...) searches without the JDK's vectorised character search:
+        // a fifth of a parse for a text that has no carriage return at all, as most have
+        String text = upload.indexOf('\r') < 0 ? upload : upload.replace("\r\n", "\n").replace('\r', '\n');
         Map<?, ?> front = Map.of();
         Matcher m = FRONT_MATTER.matcher(text);
         if (m.find()) {

@@ -112,10 +112,15 @@ final class Texts {
         }
         int state = Character.isWhitespace(text.charAt(0)) || Character.isWhitespace(text.charAt(n - 1)) ? NOT_CLEAN : 0;
         boolean previousSpace = false;
+        char[] chars = text.toCharArray(); // array reads, about twice as fast here as charAt, copy included
         for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
+            char c = chars[i];
+            if (c > ' ' && c < 0x7F) {
+                previousSpace = false; // printable ASCII, most of any text: two comparisons
+                continue;
+            }
             if (c < 128) {
-                // what isInvisible and isSpace make of ASCII, from a table
+                // what isInvisible and isSpace make of the rest of ASCII, from a table
                 switch (ASCII_KIND[c]) {
                     case PLAIN -> previousSpace = false;
                     case SPACE -> {

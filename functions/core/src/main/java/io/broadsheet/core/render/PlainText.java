@@ -51,14 +51,20 @@ final class PlainText {
      */
     private static boolean isPlainLine(String text) {
         int n = text.length();
+        boolean space = false;
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            if (c >= ' ' && c < 0x7F) {
-                if (c == ' ' && i > 0 && text.charAt(i - 1) == ' ') {
+            if (c > ' ' && c < 0x7F) {
+                space = false; // printable ASCII, most of any text: two comparisons
+            } else if (c == ' ') {
+                if (space) {
                     return false;
                 }
+                space = true;
             } else if (c < ' ' || Character.isSurrogate(c) || !allowed(c)) {
                 return false; // a control (tab and line breaks included: they collapse), or a code point clean drops
+            } else {
+                space = false;
             }
         }
         return true;

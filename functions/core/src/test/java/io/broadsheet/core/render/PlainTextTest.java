@@ -15,6 +15,22 @@ class PlainTextTest {
     }
 
     @Test
+    void line_isTheCleanedTextWithSpaceRunsCollapsed_onRandomText() {
+        // the fast paths (nothing to drop, nothing to collapse) must agree with the definition
+        Pattern spaceRuns = Pattern.compile("[ \\t\\n\\x0B\\f\\r]+");
+        String alphabet = "ab Z.  \t\n\r\u000B\f\u0000\u001f\u007f\u0085\u00a0\u00e9\u2028\ufdd0\ufffe\ud83d\ude00\ud800";
+        SplittableRandom random = new SplittableRandom(5);
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(10); i > 0; i--) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String s = text.toString();
+            assertThat(PlainText.line(s)).as(s).isEqualTo(spaceRuns.matcher(PlainText.clean(s)).replaceAll(" ").strip());
+        }
+    }
+
+    @Test
     void teaser_cutsAtWordBoundary_withEllipsis() {
         assertThat(PlainText.teaser("The council voted on Friday, to fund trams.", 30)).isEqualTo("The council voted on Friday\u2026");
         assertThat(PlainText.teaser("Short.", 30)).isEqualTo("Short.");
