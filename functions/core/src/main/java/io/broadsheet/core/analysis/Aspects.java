@@ -3,7 +3,6 @@ package io.broadsheet.core.analysis;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -114,8 +113,12 @@ final class Aspects {
             "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
             "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec");
 
+    private static final char[][] CONNECTOR_CHARS = CONNECTORS.stream().map(String::toCharArray).toArray(char[][]::new);
+
+    private static final LowerCaseWords TITLES_LOWER = new LowerCaseWords(TITLES);
+
     /** Alone, not a name: a month or weekday, or a stop word (one lookup for both). */
-    private static final Set<String> NOT_A_NAME = notAName();
+    private static final LowerCaseWords NOT_A_NAME_LOWER = new LowerCaseWords(notAName());
 
     private static Set<String> notAName() {
         Set<String> words = new HashSet<>(Words.STOP_WORDS);
@@ -130,25 +133,102 @@ final class Aspects {
     static List<Aspect> find(String title, List<String> sentences, SentenceVectors vectors) {
         ArticleText text = vectors.text();
         LowerCaseVocabulary lowerVocabulary = new LowerCaseVocabulary(text);
-        Map<String, Mention> named = new LinkedHashMap<>();
-        char[][] buffer = {new char[256]};
+        NamedMentions named = new NamedMentions();
+        NounScan scan = new NounScan();
         for (int i = 0; i < sentences.size(); i++) {
-            for (String phrase : properNouns(sentences.get(i), lowerVocabulary, buffer)) {
-                named.computeIfAbsent(phrase.toLowerCase(Locale.ROOT), k -> new Mention(phrase)).add(i);
-            }
+            named.sentence = i;
+            properNouns(sentences.get(i), lowerVocabulary, scan, named);
         }
-        mergeAliases(named);
+        mergeAliases(named.mentions);
         String lowerTitle = title == null ? "" : title.toLowerCase(Locale.ROOT);
         List<Aspect> out = new ArrayList<>();
-        for (Mention m : named.values()) {
+        for (Mention m : named.mentions) {
             if (m.mergedInto != null) {
                 continue;
             }
             float salience = m.sentences.size() * 1.2f + leadBonus(m.sentences) + (m.mentionedIn(lowerTitle) ? 1f : 0f);
             out.add(new Aspect(m.display, m.keys, List.copyOf(m.sentences), salience));
         }
-        out.addAll(topics(text, vectors, named, lowerTitle));
+        out.addAll(topics(text, vectors, named.mentions, lowerTitle));
         return bySalience(out);
+    }
+
+    /**
+     * The named mentions by lower-case phrase, in order of first mention. A phrase is looked up by
+     * the scan's characters: strings are made only for a name not met before.
+     */
+    private static final class NamedMentions implements java.util.function.Consumer<NounScan> {
+        final List<Mention> mentions = new ArrayList<>();
+        /** Open addressing over the mentions by {@code lower.hashCode()}: slot holds index + 1, 0 when empty. */
+        private int[] slots = new int[64];
+        private int[] hashes = new int[32];
+        /** The sentence being scanned. */
+        int sentence;
+
+        @Override
+        public void accept(NounScan scan) {
+            Mention m;
+            if (scan.lowerAscii()) {
+                m = find(scan.lower, scan.lowerLength, scan.lowerHash);
+                if (m == null) {
+                    m = add(new Mention(scan.display(), new String(scan.lower, 0, scan.lowerLength)), scan.lowerHash);
+                }
+            } else {
+                String display = scan.display();
+                String lower = display.toLowerCase(Locale.ROOT);
+                m = find(lower.toCharArray(), lower.length(), lower.hashCode());
+                if (m == null) {
+                    m = add(new Mention(display, lower), lower.hashCode());
+                }
+            }
+            m.add(sentence);
+        }
+
+        private Mention find(char[] lower, int length, int hash) {
+            int mask = slots.length - 1;
+            for (int slot = ArticleText.mix(hash) & mask, entry; (entry = slots[slot]) != 0; slot = (slot + 1) & mask) {
+                Mention m = mentions.get(entry - 1);
+                if (hashes[entry - 1] == hash && m.lower.length() == length && spells(m.lower, lower)) {
+                    return m;
+                }
+            }
+            return null;
+        }
+
+        private static boolean spells(String word, char[] c) {
+            for (int k = 0; k < word.length(); k++) {
+                if (word.charAt(k) != c[k]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private Mention add(Mention m, int hash) {
+            int id = mentions.size();
+            mentions.add(m);
+            if (id == hashes.length) {
+                hashes = java.util.Arrays.copyOf(hashes, id * 2);
+            }
+            hashes[id] = hash;
+            if (mentions.size() * 2 > slots.length) {
+                slots = new int[slots.length * 2];
+                for (int k = 0; k < id; k++) {
+                    place(k);
+                }
+            }
+            place(id);
+            return m;
+        }
+
+        private void place(int id) {
+            int mask = slots.length - 1;
+            int slot = ArticleText.mix(hashes[id]) & mask;
+            while (slots[slot] != 0) {
+                slot = (slot + 1) & mask;
+            }
+            slots[slot] = id + 1;
+        }
     }
 
     /**
@@ -176,12 +256,12 @@ final class Aspects {
     }
 
     /** Key phrases: content-word pairs said at least twice, and single content words said three times. */
-    private static List<Aspect> topics(ArticleText text, SentenceVectors vectors, Map<String, Mention> named,
+    private static List<Aspect> topics(ArticleText text, SentenceVectors vectors, List<Mention> named,
                                        String lowerTitle) {
         // terms are the vectors' numbered, folded content words; names' words are left out
         boolean[] namedIds = new boolean[vectors.termCount()];
-        for (String key : named.keySet()) {
-            for (String w : key.split(" ")) {
+        for (Mention m : named) {
+            for (String w : m.parts) {
                 int id = vectors.termId(SentenceVectors.fold(w));
                 if (id >= 0) {
                     namedIds[id] = true;
@@ -413,9 +493,10 @@ final class Aspects {
         int rank;
         Mention mergedInto;
 
-        Mention(String display) {
+        /** @param lower the display in lower case ({@code Locale.ROOT}) */
+        Mention(String display, String lower) {
             this.display = display;
-            this.lower = display.toLowerCase(Locale.ROOT);
+            this.lower = lower;
             this.parts = lower.split(" ");
             keys.add(lower);
         }
@@ -448,9 +529,9 @@ final class Aspects {
     }
 
     /** "Smith" joins "Jane Smith"; "EU" joins "European Union"; the longer form names the aspect. */
-    private static void mergeAliases(Map<String, Mention> named) {
+    private static void mergeAliases(List<Mention> named) {
         List<Mention> longer = new ArrayList<>();
-        for (Mention m : named.values()) {
+        for (Mention m : named) {
             if (m.parts.length > 1) {
                 longer.add(m);
             }
@@ -470,9 +551,8 @@ final class Aspects {
             byLast.computeIfAbsent(t.parts[t.parts.length - 1], k -> new ArrayList<>(2)).add(t);
             byInitials.computeIfAbsent(initials(t.parts), k -> new ArrayList<>(2)).add(t);
         }
-        for (Map.Entry<String, Mention> e : named.entrySet()) {
-            Mention m = e.getValue();
-            String key = e.getKey();
+        for (Mention m : named) {
+            String key = m.lower;
             List<List<Mention>> candidates = new ArrayList<>(3);
             if (m.parts.length == 1) {
                 candidates.add(byLast.get(key));
@@ -609,24 +689,109 @@ final class Aspects {
 
     /** Runs of capitalised words in a sentence, as written, without titles, possessives or a leading "The". */
     static List<String> properNouns(String sentence, LowerCaseVocabulary lowerVocabulary) {
-        return properNouns(sentence, lowerVocabulary, new char[][] {new char[sentence.length()]});
+        List<String> out = new ArrayList<>();
+        properNouns(sentence, lowerVocabulary, new NounScan(), scan -> out.add(scan.display()));
+        return out;
     }
 
-    /** @param buffer holds a scratch array for the sentence's characters, replaced when too small */
-    private static List<String> properNouns(String sentence, LowerCaseVocabulary lowerVocabulary, char[][] buffer) {
-        List<String> out = new ArrayList<>();
-        List<String> run = new ArrayList<>();
-        int n = sentence.length();
-        if (buffer[0].length < n) {
-            buffer[0] = new char[Math.max(n, buffer[0].length * 2)];
+    /**
+     * The scan's state for one article: the sentence's characters and the open run as character
+     * ranges of them, so that a word costs no string unless it starts a sentence and a name already
+     * met costs none at all.
+     */
+    private static final class NounScan {
+        char[] chars = new char[256];
+        /** The run's words: chars[start[k], end[k]). */
+        int[] start = new int[16];
+        int[] end = new int[16];
+        int size;
+        /** After {@link #flush}: the phrase is the words from..size-1. */
+        int from;
+        /** The phrase in lower case (ASCII only), and its {@link String#hashCode}. */
+        char[] lower = new char[64];
+        int lowerLength;
+        int lowerHash;
+
+        void add(int wordStart, int wordEnd) {
+            if (size == start.length) {
+                start = java.util.Arrays.copyOf(start, size * 2);
+                end = java.util.Arrays.copyOf(end, size * 2);
+            }
+            start[size] = wordStart;
+            end[size] = wordEnd;
+            size++;
         }
-        char[] c = buffer[0]; // array reads: this loop looks at every character
+
+        /** The phrase as written, its words joined by single spaces. */
+        String display() {
+            if (size - from == 1) {
+                return new String(chars, start[from], end[from] - start[from]);
+            }
+            StringBuilder phrase = new StringBuilder(displayLength());
+            for (int k = from; k < size; k++) {
+                if (k > from) {
+                    phrase.append(' ');
+                }
+                phrase.append(chars, start[k], end[k] - start[k]);
+            }
+            return phrase.toString();
+        }
+
+        int displayLength() {
+            int length = size - from - 1;
+            for (int k = from; k < size; k++) {
+                length += end[k] - start[k];
+            }
+            return length;
+        }
+
+        /**
+         * Puts the phrase in lower case into {@link #lower} with its hash: false (nothing written
+         * that counts) when a character is not ASCII, whose lower case only {@link String#toLowerCase} knows.
+         */
+        boolean lowerAscii() {
+            int length = displayLength();
+            if (lower.length < length) {
+                lower = new char[Math.max(length, lower.length * 2)];
+            }
+            int hash = 0;
+            int at = 0;
+            for (int k = from; k < size; k++) {
+                if (k > from) {
+                    lower[at++] = ' ';
+                    hash = 31 * hash + ' ';
+                }
+                for (int p = start[k]; p < end[k]; p++) {
+                    char ch = chars[p];
+                    if (ch >= 128) {
+                        return false;
+                    }
+                    ch = ch >= 'A' && ch <= 'Z' ? (char) (ch + 32) : ch;
+                    lower[at++] = ch;
+                    hash = 31 * hash + ch;
+                }
+            }
+            lowerLength = at;
+            lowerHash = hash;
+            return true;
+        }
+    }
+
+    /** @param phrases given the scan at each phrase found ({@link NounScan#from} set) */
+    private static void properNouns(String sentence, LowerCaseVocabulary lowerVocabulary, NounScan scan,
+                                    java.util.function.Consumer<NounScan> phrases) {
+        int n = sentence.length();
+        if (scan.chars.length < n) {
+            scan.chars = new char[Math.max(n, scan.chars.length * 2)];
+        }
+        char[] c = scan.chars; // array reads: this loop looks at every character
         sentence.getChars(0, n, c, 0);
+        scan.size = 0;
         int i = 0;
         boolean sentenceStart = true;
         char gap = ' ';
         while (i <= n) {
-            if (run.isEmpty() && !sentenceStart && i < n) {
+            if (scan.size == 0 && !sentenceStart && i < n) {
                 // with no run open, lower-case words and punctuation change nothing: go on from the
                 // last space before the next capital (which is where that capital's word starts, or
                 // where the lower-case word around it does: "iPhone")
@@ -654,53 +819,52 @@ final class Aspects {
                 if (i + 1 < n && c[i] == '.' && sentence.indexOf('.', start) < i) {
                     i++; // keep the final period of a dotted abbreviation: "U.S."
                 }
-                if (!Words.isUpperCase(c[start]) && (run.isEmpty() || i - start > 3)) {
+                if (!Words.isUpperCase(c[start]) && (scan.size == 0 || i - start > 3)) {
                     // a lower-case word that cannot be a connector inside a name: ends any run, no allocation
-                    if (!run.isEmpty()) {
-                        flush(run, out);
+                    if (scan.size > 0) {
+                        flush(scan, phrases);
                     }
                     sentenceStart = false;
                     gap = i < n ? c[i] : ' ';
                     continue;
                 }
-                String word = sentence.substring(start, i);
-                if (word.endsWith("'s") || word.endsWith("’s")) {
-                    word = word.substring(0, word.length() - 2);
+                int end = i;
+                if (end - start >= 2 && c[end - 1] == 's' && (c[end - 2] == '\'' || c[end - 2] == '’')) {
+                    end -= 2; // the possessive's "'s"
                 }
-                boolean capital = Words.isUpperCase(word.charAt(0));
-                boolean connector = !run.isEmpty() && gap == ' ' && CONNECTORS.contains(word);
+                boolean capital = Words.isUpperCase(c[start]);
+                boolean connector = scan.size > 0 && gap == ' ' && isConnector(c, start, end);
                 boolean joins = gap == ' ' || gap == '-';
-                if (capital && !(sentenceStart && isCommonWord(word, lowerVocabulary))) {
-                    if (!joins && !run.isEmpty()) {
-                        flush(run, out);
+                if (capital && !(sentenceStart && isCommonWord(new String(c, start, end - start), lowerVocabulary))) {
+                    if (!joins && scan.size > 0) {
+                        flush(scan, phrases);
                     }
-                    run.add(word);
+                    scan.add(start, end);
                 } else if (connector) {
-                    run.add(word);
+                    scan.add(start, end);
                 } else {
-                    flush(run, out);
+                    flush(scan, phrases);
                 }
                 sentenceStart = false;
                 gap = i < n ? c[i] : ' ';
                 if (gap != ' ' && gap != '-') {
-                    flush(run, out);
+                    flush(scan, phrases);
                 }
             } else {
-                if (i < n && c[i] == '&' && !run.isEmpty() && i + 1 < n && c[i + 1] == ' ') {
-                    run.add("&"); // "Crumb & Co.", "Procter & Gamble"
+                if (i < n && c[i] == '&' && scan.size > 0 && i + 1 < n && c[i + 1] == ' ') {
+                    scan.add(i, i + 1); // "Crumb & Co.", "Procter & Gamble"
                     i += 2;
                     gap = ' ';
                     continue;
                 }
                 i++;
-                if (!run.isEmpty() && i < n && !Words.isLetter(c[i]) && c[i] != ' '
+                if (scan.size > 0 && i < n && !Words.isLetter(c[i]) && c[i] != ' '
                         && c[i] != '&') {
-                    flush(run, out);
+                    flush(scan, phrases);
                 }
             }
         }
-        flush(run, out);
-        return out;
+        flush(scan, phrases);
     }
 
     private static boolean isCommonWord(String word, LowerCaseVocabulary lowerVocabulary) {
@@ -708,38 +872,123 @@ final class Aspects {
         return Words.isStopWord(lower) || lowerVocabulary.contains(lower) || SentimentLexicon.defaultLexicon().contains(lower);
     }
 
-    private static void flush(List<String> run, List<String> out) {
-        if (run.isEmpty()) {
+    /** Ends the run: connectors dropped from its end, titles and "the" from its start, the rest given as a phrase. */
+    private static void flush(NounScan scan, java.util.function.Consumer<NounScan> phrases) {
+        if (scan.size == 0) {
             return;
         }
-        while (!run.isEmpty() && CONNECTORS.contains(run.get(run.size() - 1))) {
-            run.remove(run.size() - 1);
+        char[] c = scan.chars;
+        while (scan.size > 0 && isConnector(c, scan.start[scan.size - 1], scan.end[scan.size - 1])) {
+            scan.size--;
         }
         int from = 0;
-        while (from < run.size() && (isTitle(run.get(from)) || run.get(from).equalsIgnoreCase("the"))) {
+        while (from < scan.size && (isTitle(c, scan.start[from], scan.end[from]) || isThe(c, scan.start[from], scan.end[from]))) {
             from++;
         }
-        int size = run.size() - from;
+        int size = scan.size - from;
         if (size > 0) {
-            String phrase = size == 1 ? run.get(from) : String.join(" ", run.subList(from, run.size()));
-            boolean dropped = false;
-            if (size == 1) {
-                dropped = NOT_A_NAME.contains(phrase.toLowerCase(Locale.ROOT));
-            }
-            if (!dropped && phrase.length() > 1) {
-                out.add(phrase);
+            scan.from = from;
+            boolean dropped = size == 1 && NOT_A_NAME_LOWER.contains(c, scan.start[from], scan.end[from], false);
+            if (!dropped && scan.displayLength() > 1) {
+                phrases.accept(scan);
             }
         }
-        run.clear();
+        scan.size = 0;
     }
 
-    private static boolean isTitle(String word) {
+    /** {@code CONNECTORS.contains} of the word c[from, to), without a string. */
+    private static boolean isConnector(char[] c, int from, int to) {
+        int length = to - from;
+        if (length > 3) {
+            return false;
+        }
+        for (char[] connector : CONNECTOR_CHARS) {
+            if (connector.length == length && java.util.Arrays.equals(connector, 0, length, c, from, to)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code "the".equalsIgnoreCase} of the word c[from, to). */
+    private static boolean isThe(char[] c, int from, int to) {
+        if (to - from != 3) {
+            return false;
+        }
+        char t = c[from];
+        char h = c[from + 1];
+        char e = c[from + 2];
+        if (t < 128 && h < 128 && e < 128) {
+            return (t | 0x20) == 't' && (h | 0x20) == 'h' && (e | 0x20) == 'e';
+        }
+        return new String(c, from, 3).equalsIgnoreCase("the");
+    }
+
+    private static boolean isTitle(char[] c, int from, int to) {
         int letters = 0;
-        for (int k = 0; k < word.length(); k++) {
-            letters += word.charAt(k) == '.' ? 0 : 1;
+        for (int k = from; k < to; k++) {
+            letters += c[k] == '.' ? 0 : 1;
         }
         // lower case never shortens a word: one longer than every title is none
-        return letters <= LONGEST_TITLE && TITLES.contains(word.toLowerCase(Locale.ROOT).replace(".", ""));
+        return letters <= LONGEST_TITLE && TITLES_LOWER.contains(c, from, to, true);
+    }
+
+    /**
+     * A set of lower-case words asked about words as written, in place: {@code set.contains(word.toLowerCase(Locale.ROOT))}
+     * (with the periods dropped when asked) without building either string, for ASCII words; others go through the strings.
+     */
+    private static final class LowerCaseWords {
+        private final Set<String> words;
+        private final char[][] table;
+
+        LowerCaseWords(Set<String> words) {
+            this.words = words;
+            table = new char[Integer.highestOneBit(words.size() * 4)][];
+            for (String word : words) {
+                int slot = ArticleText.mix(word.hashCode()) & (table.length - 1);
+                while (table[slot] != null) {
+                    slot = (slot + 1) & (table.length - 1);
+                }
+                table[slot] = word.toCharArray();
+            }
+        }
+
+        boolean contains(char[] c, int from, int to, boolean withoutPeriods) {
+            int length = 0;
+            int hash = 0;
+            for (int k = from; k < to; k++) {
+                char ch = c[k];
+                if (ch >= 128) {
+                    String word = new String(c, from, to - from).toLowerCase(Locale.ROOT);
+                    return words.contains(withoutPeriods ? word.replace(".", "") : word);
+                }
+                if (ch != '.' || !withoutPeriods) {
+                    hash = 31 * hash + (ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+                    length++;
+                }
+            }
+            int mask = table.length - 1;
+            for (int slot = ArticleText.mix(hash) & mask; table[slot] != null; slot = (slot + 1) & mask) {
+                if (table[slot].length == length && spellsLower(table[slot], c, from, to, withoutPeriods)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static boolean spellsLower(char[] word, char[] c, int from, int to, boolean withoutPeriods) {
+            int at = 0;
+            for (int k = from; k < to; k++) {
+                char ch = c[k];
+                if (ch == '.' && withoutPeriods) {
+                    continue;
+                }
+                if (word[at++] != (ch >= 'A' && ch <= 'Z' ? ch + 32 : ch)) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
 }
