@@ -629,20 +629,37 @@ final class Aspects {
 
         LowerCaseVocabulary(ArticleText text) {
             Set<String> candidates = new HashSet<>();
-            for (String s : text.sentences()) {
-                int end = 0;
-                while (end < s.length() && !Words.isLetter(s.charAt(end))) {
-                    end++;
+            // a sentence's first letter run is mostly its first token, all letters: then its lower
+            // case is the token's form's, judged once per form however many sentences start with it
+            boolean[] judged = new boolean[text.formCount()];
+            for (int sentence = 0; sentence < text.sentenceCount(); sentence++) {
+                String s = text.sentence(sentence);
+                int start = 0;
+                while (start < s.length() && !Words.isLetter(s.charAt(start))) {
+                    start++;
                 }
-                int start = end;
+                if (start == s.length() || !Words.isUpperCase(s.charAt(start))) {
+                    continue;
+                }
+                int token = text.firstToken(sentence);
+                if (token < text.endToken(sentence) && text.start(token) == start && text.formOf(text.form(token)).letters) {
+                    int form = text.form(token);
+                    if (!judged[form]) {
+                        judged[form] = true;
+                        String lower = text.formOf(form).lower;
+                        if (!Words.isStopWord(lower)) {
+                            candidates.add(lower);
+                        }
+                    }
+                    continue;
+                }
+                int end = start;
                 while (end < s.length() && Words.isLetter(s.charAt(end))) {
                     end++;
                 }
-                if (end > start && Words.isUpperCase(s.charAt(start))) {
-                    String lower = s.substring(start, end).toLowerCase(Locale.ROOT);
-                    if (!Words.isStopWord(lower)) {
-                        candidates.add(lower);
-                    }
+                String lower = s.substring(start, end).toLowerCase(Locale.ROOT);
+                if (!Words.isStopWord(lower)) {
+                    candidates.add(lower);
                 }
             }
             if (candidates.isEmpty()) {
