@@ -275,8 +275,7 @@ final class Aspects {
         for (int i = 0; i < sentenceCount; i++) {
             adjacent += Math.max(0, vectors.sequence(i).length - 1);
         }
-        PairTable pairTable = new PairTable(adjacent);
-        List<TopicMention> pairs = new ArrayList<>();
+        PairTable pairs = new PairTable(adjacent);
         List<TopicMention> singles = new ArrayList<>();
         TopicMention[] singleOf = new TopicMention[vectors.termCount()];
         for (int i = 0; i < sentenceCount; i++) {
@@ -296,20 +295,15 @@ final class Aspects {
                     single.add(i);
                 }
                 if (t + 1 < seq.length && usable(seq[t + 1], namedIds)) {
-                    int slot = pairTable.slotOf(pairKey(term, seq[t + 1]));
-                    int index = pairTable.mention[slot];
-                    if (index < 0) {
-                        index = pairTable.mention[slot] = pairs.size();
-                        pairs.add(new TopicMention(text.lower(firstToken + t), text.lower(firstToken + t + 1), term, seq[t + 1]));
-                    }
-                    pairs.get(index).add(i);
+                    pairs.add(term, seq[t + 1], firstToken + t, i);
                 }
             }
         }
         List<Aspect> out = new ArrayList<>();
         boolean[] covered = new boolean[vectors.termCount()];
-        for (TopicMention m : pairs) {
-            if (m.count >= 2) {
+        for (int p = 0; p < pairs.size; p++) {
+            if (pairs.count[p] >= 2) {
+                TopicMention m = pairs.mention(p, text);
                 List<Integer> sentences = m.sentences();
                 float salience = sentences.size() * 1.0f + leadBonus(sentences) + (m.isIn(lowerTitle) ? 1f : 0f);
                 out.add(new Aspect(m, vectors, sentences, salience));
@@ -408,61 +402,83 @@ final class Aspects {
         }
     }
 
-    /** Term pairs by {@link #pairKey}, each with the index of its mention: open addressing over primitive keys (no boxing per pair). */
+    /**
+     * The article's term pairs, numbered in order of first sight, each with its count and sentences:
+     * open addressing over primitive keys, and arrays per pair rather than an object, since most
+     * pairs are said once and dropped.
+     */
     private static final class PairTable {
-        long[] keys;
-        int[] mention;
-        boolean[] used;
+        /** Slot holds the pair's number + 1, 0 when empty. */
+        private int[] slots;
+        private long[] keys;
+        /** Per pair: its first token, how often it is said, and its sentences as a list through {@link #next}. */
+        private int[] firstToken;
+        int[] count;
+        private int[] head;
+        private int[] tail;
+        /** Per entry of the sentence lists: the sentence, and the pair's next entry (-1 at the end). */
+        private final int[] sentence;
+        private final int[] next;
+        private int entries;
         int size;
 
-        /** Room for {@code expected} pairs without growing (the adjacent token pairs bound the distinct ones). */
+        /** Room for {@code expected} pair occurrences (the adjacent token pairs) without growing. */
         PairTable(int expected) {
-            int capacity = Integer.highestOneBit(Math.max(64, expected * 2 + 1)) * 2;
-            keys = new long[capacity];
-            mention = new int[capacity];
-            used = new boolean[capacity];
+            slots = new int[Integer.highestOneBit(Math.max(64, expected * 2 + 1)) * 2];
+            int pairs = Math.max(16, expected);
+            keys = new long[pairs];
+            firstToken = new int[pairs];
+            count = new int[pairs];
+            head = new int[pairs];
+            tail = new int[pairs];
+            sentence = new int[pairs];
+            next = new int[pairs];
         }
 
-        /** The key's slot, added with no mention (-1) when absent. */
-        int slotOf(long key) {
-            int mask = keys.length - 1;
+        /** Counts the pair said at the token in the sentence (sentences come in order). */
+        void add(int term, int nextTerm, int token, int at) {
+            long key = pairKey(term, nextTerm);
+            int mask = slots.length - 1;
             int slot = (int) mix(key) & mask;
-            while (used[slot]) {
-                if (keys[slot] == key) {
-                    return slot;
+            int pair;
+            for (int entry; ; slot = (slot + 1) & mask) {
+                entry = slots[slot];
+                if (entry == 0) {
+                    pair = size++;
+                    slots[slot] = pair + 1;
+                    keys[pair] = key;
+                    firstToken[pair] = token;
+                    head[pair] = -1;
+                    break;
                 }
-                slot = (slot + 1) & mask;
+                if (keys[entry - 1] == key) {
+                    pair = entry - 1;
+                    break;
+                }
             }
-            if ((size + 1) * 2 > keys.length) {
-                grow();
-                return slotOf(key);
+            count[pair]++;
+            if (head[pair] < 0 || sentence[tail[pair]] != at) {
+                sentence[entries] = at;
+                next[entries] = -1;
+                if (head[pair] < 0) {
+                    head[pair] = entries;
+                } else {
+                    next[tail[pair]] = entries;
+                }
+                tail[pair] = entries++;
             }
-            used[slot] = true;
-            keys[slot] = key;
-            mention[slot] = -1;
-            size++;
-            return slot;
         }
 
-        private void grow() {
-            long[] oldKeys = keys;
-            int[] oldMention = mention;
-            boolean[] oldUsed = used;
-            keys = new long[oldKeys.length * 2];
-            mention = new int[keys.length];
-            used = new boolean[keys.length];
-            int mask = keys.length - 1;
-            for (int k = 0; k < oldKeys.length; k++) {
-                if (oldUsed[k]) {
-                    int slot = (int) mix(oldKeys[k]) & mask;
-                    while (used[slot]) {
-                        slot = (slot + 1) & mask;
-                    }
-                    used[slot] = true;
-                    keys[slot] = oldKeys[k];
-                    mention[slot] = oldMention[k];
-                }
+        /** The pair's mention, named by its words as first written. */
+        TopicMention mention(int pair, ArticleText text) {
+            long key = keys[pair];
+            TopicMention m = new TopicMention(text.lower(firstToken[pair]), text.lower(firstToken[pair] + 1),
+                    (int) (key >>> 32), (int) key);
+            for (int e = head[pair]; e >= 0; e = next[e]) {
+                m.add(sentence[e]);
             }
+            m.count = count[pair];
+            return m;
         }
 
         private static long mix(long key) {
