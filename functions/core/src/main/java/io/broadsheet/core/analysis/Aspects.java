@@ -134,9 +134,11 @@ final class Aspects {
         ArticleText text = vectors.text();
         LowerCaseVocabulary lowerVocabulary = new LowerCaseVocabulary(text);
         NamedMentions named = new NamedMentions();
-        NounScan scan = new NounScan();
+        NounScan scan = new NounScan(text);
         for (int i = 0; i < sentences.size(); i++) {
             named.sentence = i;
+            // the tokens are the sentence's when it is the text's own
+            scan.sentence = i < text.sentenceCount() && sentences.get(i) == text.sentence(i) ? i : -1;
             properNouns(sentences.get(i), lowerVocabulary, scan, named);
         }
         mergeAliases(named.mentions);
@@ -723,7 +725,7 @@ final class Aspects {
     /** Runs of capitalised words in a sentence, as written, without titles, possessives or a leading "The". */
     static List<String> properNouns(String sentence, LowerCaseVocabulary lowerVocabulary) {
         List<String> out = new ArrayList<>();
-        properNouns(sentence, lowerVocabulary, new NounScan(), scan -> out.add(scan.display()));
+        properNouns(sentence, lowerVocabulary, new NounScan(null), scan -> out.add(scan.display()));
         return out;
     }
 
@@ -733,6 +735,11 @@ final class Aspects {
      * met costs none at all.
      */
     private static final class NounScan {
+        /** The article's tokens, or null; and which sentence of it is scanned, or -1 when not one of its own. */
+        final ArticleText text;
+        int sentence = -1;
+        /** Per form of the text: whether it is a common word at a sentence's start (1), not (2), or not yet known (0). */
+        private final byte[] commonForm;
         char[] chars = new char[256];
         /** The run's words: chars[start[k], end[k]). */
         int[] start = new int[16];
@@ -744,6 +751,32 @@ final class Aspects {
         char[] lower = new char[64];
         int lowerLength;
         int lowerHash;
+
+        NounScan(ArticleText text) {
+            this.text = text;
+            this.commonForm = text == null ? null : new byte[text.formCount()];
+        }
+
+        /**
+         * {@link #isCommonWord(String, LowerCaseVocabulary)} of the sentence's first word, chars[start, end):
+         * once per form when the word is the sentence's first token and all letters (its lower case is then the form's).
+         */
+        boolean isCommonWord(int start, int end, LowerCaseVocabulary lowerVocabulary) {
+            if (sentence >= 0) {
+                int token = text.firstToken(sentence);
+                if (token < text.endToken(sentence) && text.start(token) == start && text.end(token) == end) {
+                    int form = text.form(token);
+                    ArticleText.Form spelling = text.formOf(form);
+                    if (spelling.letters) {
+                        if (commonForm[form] == 0) {
+                            commonForm[form] = Aspects.isCommonWord(spelling.lower, lowerVocabulary) ? (byte) 1 : (byte) 2;
+                        }
+                        return commonForm[form] == 1;
+                    }
+                }
+            }
+            return Aspects.isCommonWord(new String(chars, start, end - start).toLowerCase(Locale.ROOT), lowerVocabulary);
+        }
 
         void add(int wordStart, int wordEnd) {
             if (size == start.length) {
@@ -868,7 +901,7 @@ final class Aspects {
                 boolean capital = Words.isUpperCase(c[start]);
                 boolean connector = scan.size > 0 && gap == ' ' && isConnector(c, start, end);
                 boolean joins = gap == ' ' || gap == '-';
-                if (capital && !(sentenceStart && isCommonWord(new String(c, start, end - start), lowerVocabulary))) {
+                if (capital && !(sentenceStart && scan.isCommonWord(start, end, lowerVocabulary))) {
                     if (!joins && scan.size > 0) {
                         flush(scan, phrases);
                     }
@@ -900,8 +933,8 @@ final class Aspects {
         flush(scan, phrases);
     }
 
-    private static boolean isCommonWord(String word, LowerCaseVocabulary lowerVocabulary) {
-        String lower = word.toLowerCase(Locale.ROOT);
+    /** Whether a word, in lower case, is one to take for a sentence start rather than a name when capitalised there. */
+    private static boolean isCommonWord(String lower, LowerCaseVocabulary lowerVocabulary) {
         return Words.isStopWord(lower) || lowerVocabulary.contains(lower) || SentimentLexicon.defaultLexicon().contains(lower);
     }
 
