@@ -741,6 +741,8 @@ final class Aspects {
         /** Per form of the text: whether it is a common word at a sentence's start (1), not (2), or not yet known (0). */
         private final byte[] commonForm;
         char[] chars = new char[256];
+        /** In the text's own sentence: the first token that may end after the scan's position. */
+        int token;
         /** The run's words: chars[start[k], end[k]). */
         int[] start = new int[16];
         int[] end = new int[16];
@@ -776,6 +778,42 @@ final class Aspects {
                 }
             }
             return Aspects.isCommonWord(new String(chars, start, end - start).toLowerCase(Locale.ROOT), lowerVocabulary);
+        }
+
+        /**
+         * The first upper-case character at {@code from} or after it, or {@code n}. In the text's own
+         * sentence it looks inside a token only when its form's lower case is not the form itself
+         * (else the token has no capital), and at the few characters between tokens.
+         */
+        int nextCapital(int from, int n) {
+            char[] c = chars;
+            int k = from;
+            if (sentence >= 0) {
+                for (int end = text.endToken(sentence); token < end; token++) {
+                    int tokenEnd = text.end(token);
+                    if (tokenEnd <= k) {
+                        continue;
+                    }
+                    for (int tokenStart = text.start(token); k < tokenStart; k++) {
+                        if (Words.isUpperCase(c[k])) {
+                            return k;
+                        }
+                    }
+                    ArticleText.Form form = text.formOf(text.form(token));
+                    if (form.lower != form.text) {
+                        for (; k < tokenEnd; k++) {
+                            if (Words.isUpperCase(c[k])) {
+                                return k;
+                            }
+                        }
+                    }
+                    k = tokenEnd;
+                }
+            }
+            while (k < n && !Words.isUpperCase(c[k])) {
+                k++;
+            }
+            return k;
         }
 
         void add(int wordStart, int wordEnd) {
@@ -853,6 +891,7 @@ final class Aspects {
         char[] c = scan.chars; // array reads: this loop looks at every character
         sentence.getChars(0, n, c, 0);
         scan.size = 0;
+        scan.token = scan.sentence < 0 ? 0 : scan.text.firstToken(scan.sentence);
         int i = 0;
         boolean sentenceStart = true;
         char gap = ' ';
@@ -861,10 +900,7 @@ final class Aspects {
                 // with no run open, lower-case words and punctuation change nothing: go on from the
                 // last space before the next capital (which is where that capital's word starts, or
                 // where the lower-case word around it does: "iPhone")
-                int capital = i;
-                while (capital < n && !Words.isUpperCase(c[capital])) {
-                    capital++;
-                }
+                int capital = scan.nextCapital(i, n);
                 if (capital == n) {
                     break;
                 }
