@@ -133,7 +133,7 @@ final class Aspects {
     static List<Aspect> find(String title, List<String> sentences, SentenceVectors vectors) {
         ArticleText text = vectors.text();
         LowerCaseVocabulary lowerVocabulary = new LowerCaseVocabulary(text);
-        NamedMentions named = new NamedMentions();
+        NamedMentions named = new NamedMentions(text.formCount());
         NounScan scan = new NounScan(text);
         for (int i = 0; i < sentences.size(); i++) {
             named.sentence = i;
@@ -164,11 +164,22 @@ final class Aspects {
         /** Open addressing over the mentions by {@code lower.hashCode()}: slot holds index + 1, 0 when empty. */
         private int[] slots = new int[64];
         private int[] hashes = new int[32];
+        /** A one-word name's mention by the word's form ({@link NounScan#wordForm}), once found. */
+        private final Mention[] ofForm;
         /** The sentence being scanned. */
         int sentence;
 
+        NamedMentions(int forms) {
+            ofForm = new Mention[forms];
+        }
+
         @Override
         public void accept(NounScan scan) {
+            int form = scan.size - scan.from == 1 ? scan.form[scan.from] : -1;
+            if (form >= 0 && ofForm[form] != null) {
+                ofForm[form].add(sentence);
+                return;
+            }
             Mention m;
             if (scan.lowerAscii()) {
                 m = find(scan.lower, scan.lowerLength, scan.lowerHash);
@@ -182,6 +193,9 @@ final class Aspects {
                 if (m == null) {
                     m = add(new Mention(display, lower), lower.hashCode());
                 }
+            }
+            if (form >= 0) {
+                ofForm[form] = m;
             }
             m.add(sentence);
         }
@@ -738,14 +752,22 @@ final class Aspects {
         /** The article's tokens, or null; and which sentence of it is scanned, or -1 when not one of its own. */
         final ArticleText text;
         int sentence = -1;
-        /** Per form of the text: whether it is a common word at a sentence's start (1), not (2), or not yet known (0). */
+        /**
+         * Per form of the text, what is known of it as a word: a common word at a sentence's start, a
+         * title, not a name alone; each 1 (yes), 2 (no) or 0 (not yet known).
+         */
         private final byte[] commonForm;
+        private final byte[] titleForm;
+        private final byte[] notANameForm;
         char[] chars = new char[256];
         /** In the text's own sentence: the first token that may end after the scan's position. */
         int token;
-        /** The run's words: chars[start[k], end[k]). */
+        /** In the text's own sentence: the first token that may start at the next word or after it. */
+        private int wordToken;
+        /** The run's words: chars[start[k], end[k]), and form[k], the word's {@link #wordForm} (-1 for none). */
         int[] start = new int[16];
         int[] end = new int[16];
+        int[] form = new int[16];
         int size;
         /** After {@link #flush}: the phrase is the words from..size-1. */
         int from;
@@ -756,28 +778,74 @@ final class Aspects {
 
         NounScan(ArticleText text) {
             this.text = text;
-            this.commonForm = text == null ? null : new byte[text.formCount()];
+            int forms = text == null ? 0 : text.formCount();
+            this.commonForm = new byte[forms];
+            this.titleForm = new byte[forms];
+            this.notANameForm = new byte[forms];
+        }
+
+        /** Starts on a sentence: {@link #sentence} set, nothing open. */
+        void startSentence() {
+            size = 0;
+            token = sentence < 0 ? 0 : text.firstToken(sentence);
+            wordToken = token;
         }
 
         /**
-         * {@link #isCommonWord(String, LowerCaseVocabulary)} of the sentence's first word, chars[start, end):
-         * once per form when the word is the sentence's first token and all letters (its lower case is then the form's).
+         * The form of the word chars[start, end) when it is a whole token of the text's own sentence,
+         * all letters (its lower case is then the form's, and what is known of the form holds for
+         * it), else -1. Words are asked for in order.
          */
-        boolean isCommonWord(int start, int end, LowerCaseVocabulary lowerVocabulary) {
-            if (sentence >= 0) {
-                int token = text.firstToken(sentence);
-                if (token < text.endToken(sentence) && text.start(token) == start && text.end(token) == end) {
-                    int form = text.form(token);
-                    ArticleText.Form spelling = text.formOf(form);
-                    if (spelling.letters) {
-                        if (commonForm[form] == 0) {
-                            commonForm[form] = Aspects.isCommonWord(spelling.lower, lowerVocabulary) ? (byte) 1 : (byte) 2;
-                        }
-                        return commonForm[form] == 1;
-                    }
+        int wordForm(int start, int end) {
+            if (sentence < 0) {
+                return -1;
+            }
+            int last = text.endToken(sentence);
+            while (wordToken < last && text.start(wordToken) < start) {
+                wordToken++;
+            }
+            if (wordToken < last && text.start(wordToken) == start && text.end(wordToken) == end) {
+                int id = text.form(wordToken);
+                if (text.formOf(id).letters) {
+                    return id;
                 }
             }
-            return Aspects.isCommonWord(new String(chars, start, end - start).toLowerCase(Locale.ROOT), lowerVocabulary);
+            return -1;
+        }
+
+        /** {@link Aspects#isTitle} of the run's k-th word, once per form. */
+        boolean isTitle(int k) {
+            int id = form[k];
+            if (id < 0) {
+                return Aspects.isTitle(chars, start[k], end[k]);
+            }
+            if (titleForm[id] == 0) {
+                titleForm[id] = Aspects.isTitle(chars, start[k], end[k]) ? (byte) 1 : (byte) 2;
+            }
+            return titleForm[id] == 1;
+        }
+
+        /** Whether the run's k-th word alone is not a name (a stop word, a month or weekday), once per form. */
+        boolean isNotAName(int k) {
+            int id = form[k];
+            if (id < 0) {
+                return NOT_A_NAME_LOWER.contains(chars, start[k], end[k], false);
+            }
+            if (notANameForm[id] == 0) {
+                notANameForm[id] = NOT_A_NAME_LOWER.contains(chars, start[k], end[k], false) ? (byte) 1 : (byte) 2;
+            }
+            return notANameForm[id] == 1;
+        }
+
+        /** {@link Aspects#isCommonWord} of the word chars[start, end) of form id (or -1), once per form. */
+        boolean isCommonWord(int start, int end, int id, LowerCaseVocabulary lowerVocabulary) {
+            if (id < 0) {
+                return Aspects.isCommonWord(new String(chars, start, end - start).toLowerCase(Locale.ROOT), lowerVocabulary);
+            }
+            if (commonForm[id] == 0) {
+                commonForm[id] = Aspects.isCommonWord(text.formOf(id).lower, lowerVocabulary) ? (byte) 1 : (byte) 2;
+            }
+            return commonForm[id] == 1;
         }
 
         /**
@@ -816,13 +884,15 @@ final class Aspects {
             return k;
         }
 
-        void add(int wordStart, int wordEnd) {
+        void add(int wordStart, int wordEnd, int wordForm) {
             if (size == start.length) {
                 start = java.util.Arrays.copyOf(start, size * 2);
                 end = java.util.Arrays.copyOf(end, size * 2);
+                form = java.util.Arrays.copyOf(form, size * 2);
             }
             start[size] = wordStart;
             end[size] = wordEnd;
+            form[size] = wordForm;
             size++;
         }
 
@@ -890,8 +960,7 @@ final class Aspects {
         }
         char[] c = scan.chars; // array reads: this loop looks at every character
         sentence.getChars(0, n, c, 0);
-        scan.size = 0;
-        scan.token = scan.sentence < 0 ? 0 : scan.text.firstToken(scan.sentence);
+        scan.startSentence();
         int i = 0;
         boolean sentenceStart = true;
         char gap = ' ';
@@ -934,16 +1003,17 @@ final class Aspects {
                 if (end - start >= 2 && c[end - 1] == 's' && (c[end - 2] == '\'' || c[end - 2] == '’')) {
                     end -= 2; // the possessive's "'s"
                 }
+                int form = scan.wordForm(start, end);
                 boolean capital = Words.isUpperCase(c[start]);
                 boolean connector = scan.size > 0 && gap == ' ' && isConnector(c, start, end);
                 boolean joins = gap == ' ' || gap == '-';
-                if (capital && !(sentenceStart && scan.isCommonWord(start, end, lowerVocabulary))) {
+                if (capital && !(sentenceStart && scan.isCommonWord(start, end, form, lowerVocabulary))) {
                     if (!joins && scan.size > 0) {
                         flush(scan, phrases);
                     }
-                    scan.add(start, end);
+                    scan.add(start, end, form);
                 } else if (connector) {
-                    scan.add(start, end);
+                    scan.add(start, end, form);
                 } else {
                     flush(scan, phrases);
                 }
@@ -954,7 +1024,7 @@ final class Aspects {
                 }
             } else {
                 if (i < n && c[i] == '&' && scan.size > 0 && i + 1 < n && c[i + 1] == ' ') {
-                    scan.add(i, i + 1); // "Crumb & Co.", "Procter & Gamble"
+                    scan.add(i, i + 1, -1); // "Crumb & Co.", "Procter & Gamble"
                     i += 2;
                     gap = ' ';
                     continue;
@@ -984,13 +1054,13 @@ final class Aspects {
             scan.size--;
         }
         int from = 0;
-        while (from < scan.size && (isTitle(c, scan.start[from], scan.end[from]) || isThe(c, scan.start[from], scan.end[from]))) {
+        while (from < scan.size && (scan.isTitle(from) || isThe(c, scan.start[from], scan.end[from]))) {
             from++;
         }
         int size = scan.size - from;
         if (size > 0) {
             scan.from = from;
-            boolean dropped = size == 1 && NOT_A_NAME_LOWER.contains(c, scan.start[from], scan.end[from], false);
+            boolean dropped = size == 1 && scan.isNotAName(from);
             if (!dropped && scan.displayLength() > 1) {
                 phrases.accept(scan);
             }
