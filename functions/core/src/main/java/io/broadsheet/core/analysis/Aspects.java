@@ -3,7 +3,6 @@ package io.broadsheet.core.analysis;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -114,8 +113,12 @@ final class Aspects {
             "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
             "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec");
 
+    private static final char[][] CONNECTOR_CHARS = CONNECTORS.stream().map(String::toCharArray).toArray(char[][]::new);
+
+    private static final LowerCaseWords TITLES_LOWER = new LowerCaseWords(TITLES);
+
     /** Alone, not a name: a month or weekday, or a stop word (one lookup for both). */
-    private static final Set<String> NOT_A_NAME = notAName();
+    private static final LowerCaseWords NOT_A_NAME_LOWER = new LowerCaseWords(notAName());
 
     private static Set<String> notAName() {
         Set<String> words = new HashSet<>(Words.STOP_WORDS);
@@ -130,25 +133,118 @@ final class Aspects {
     static List<Aspect> find(String title, List<String> sentences, SentenceVectors vectors) {
         ArticleText text = vectors.text();
         LowerCaseVocabulary lowerVocabulary = new LowerCaseVocabulary(text);
-        Map<String, Mention> named = new LinkedHashMap<>();
-        char[][] buffer = {new char[256]};
+        NamedMentions named = new NamedMentions(text.formCount());
+        NounScan scan = new NounScan(text);
         for (int i = 0; i < sentences.size(); i++) {
-            for (String phrase : properNouns(sentences.get(i), lowerVocabulary, buffer)) {
-                named.computeIfAbsent(phrase.toLowerCase(Locale.ROOT), k -> new Mention(phrase)).add(i);
-            }
+            named.sentence = i;
+            // the tokens are the sentence's when it is the text's own
+            scan.sentence = i < text.sentenceCount() && sentences.get(i) == text.sentence(i) ? i : -1;
+            properNouns(sentences.get(i), lowerVocabulary, scan, named);
         }
-        mergeAliases(named);
+        mergeAliases(named.mentions);
         String lowerTitle = title == null ? "" : title.toLowerCase(Locale.ROOT);
         List<Aspect> out = new ArrayList<>();
-        for (Mention m : named.values()) {
+        for (Mention m : named.mentions) {
             if (m.mergedInto != null) {
                 continue;
             }
             float salience = m.sentences.size() * 1.2f + leadBonus(m.sentences) + (m.mentionedIn(lowerTitle) ? 1f : 0f);
             out.add(new Aspect(m.display, m.keys, List.copyOf(m.sentences), salience));
         }
-        out.addAll(topics(text, vectors, named, lowerTitle));
+        out.addAll(topics(text, vectors, named.mentions, lowerTitle));
         return bySalience(out);
+    }
+
+    /**
+     * The named mentions by lower-case phrase, in order of first mention. A phrase is looked up by
+     * the scan's characters: strings are made only for a name not met before.
+     */
+    private static final class NamedMentions implements java.util.function.Consumer<NounScan> {
+        final List<Mention> mentions = new ArrayList<>();
+        /** Open addressing over the mentions by {@code lower.hashCode()}: slot holds index + 1, 0 when empty. */
+        private int[] slots = new int[64];
+        private int[] hashes = new int[32];
+        /** A one-word name's mention by the word's form ({@link NounScan#wordForm}), once found. */
+        private final Mention[] ofForm;
+        /** The sentence being scanned. */
+        int sentence;
+
+        NamedMentions(int forms) {
+            ofForm = new Mention[forms];
+        }
+
+        @Override
+        public void accept(NounScan scan) {
+            int form = scan.size - scan.from == 1 ? scan.form[scan.from] : -1;
+            if (form >= 0 && ofForm[form] != null) {
+                ofForm[form].add(sentence);
+                return;
+            }
+            Mention m;
+            if (scan.lowerAscii()) {
+                m = find(scan.lower, scan.lowerLength, scan.lowerHash);
+                if (m == null) {
+                    m = add(new Mention(scan.display(), new String(scan.lower, 0, scan.lowerLength)), scan.lowerHash);
+                }
+            } else {
+                String display = scan.display();
+                String lower = display.toLowerCase(Locale.ROOT);
+                m = find(lower.toCharArray(), lower.length(), lower.hashCode());
+                if (m == null) {
+                    m = add(new Mention(display, lower), lower.hashCode());
+                }
+            }
+            if (form >= 0) {
+                ofForm[form] = m;
+            }
+            m.add(sentence);
+        }
+
+        private Mention find(char[] lower, int length, int hash) {
+            int mask = slots.length - 1;
+            for (int slot = ArticleText.mix(hash) & mask, entry; (entry = slots[slot]) != 0; slot = (slot + 1) & mask) {
+                Mention m = mentions.get(entry - 1);
+                if (hashes[entry - 1] == hash && m.lower.length() == length && spells(m.lower, lower)) {
+                    return m;
+                }
+            }
+            return null;
+        }
+
+        private static boolean spells(String word, char[] c) {
+            for (int k = 0; k < word.length(); k++) {
+                if (word.charAt(k) != c[k]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private Mention add(Mention m, int hash) {
+            int id = mentions.size();
+            mentions.add(m);
+            if (id == hashes.length) {
+                hashes = java.util.Arrays.copyOf(hashes, id * 2);
+            }
+            hashes[id] = hash;
+            if (mentions.size() * 2 > slots.length) {
+                slots = new int[slots.length * 2];
+                for (int k = 0; k < id; k++) {
+                    place(k);
+                }
+            }
+            place(id);
+            return m;
+        }
+
+        private void place(int id) {
+            int mask = slots.length - 1;
+            int slot = ArticleText.mix(hashes[id]) & mask;
+            while (slots[slot] != 0) {
+                slot = (slot + 1) & mask;
+            }
+            slots[slot] = id + 1;
+        }
     }
 
     /**
@@ -176,12 +272,12 @@ final class Aspects {
     }
 
     /** Key phrases: content-word pairs said at least twice, and single content words said three times. */
-    private static List<Aspect> topics(ArticleText text, SentenceVectors vectors, Map<String, Mention> named,
+    private static List<Aspect> topics(ArticleText text, SentenceVectors vectors, List<Mention> named,
                                        String lowerTitle) {
         // terms are the vectors' numbered, folded content words; names' words are left out
         boolean[] namedIds = new boolean[vectors.termCount()];
-        for (String key : named.keySet()) {
-            for (String w : key.split(" ")) {
+        for (Mention m : named) {
+            for (String w : m.parts) {
                 int id = vectors.termId(SentenceVectors.fold(w));
                 if (id >= 0) {
                     namedIds[id] = true;
@@ -195,8 +291,7 @@ final class Aspects {
         for (int i = 0; i < sentenceCount; i++) {
             adjacent += Math.max(0, vectors.sequence(i).length - 1);
         }
-        PairTable pairTable = new PairTable(adjacent);
-        List<TopicMention> pairs = new ArrayList<>();
+        PairTable pairs = new PairTable(adjacent);
         List<TopicMention> singles = new ArrayList<>();
         TopicMention[] singleOf = new TopicMention[vectors.termCount()];
         for (int i = 0; i < sentenceCount; i++) {
@@ -216,20 +311,15 @@ final class Aspects {
                     single.add(i);
                 }
                 if (t + 1 < seq.length && usable(seq[t + 1], namedIds)) {
-                    int slot = pairTable.slotOf(pairKey(term, seq[t + 1]));
-                    int index = pairTable.mention[slot];
-                    if (index < 0) {
-                        index = pairTable.mention[slot] = pairs.size();
-                        pairs.add(new TopicMention(text.lower(firstToken + t), text.lower(firstToken + t + 1), term, seq[t + 1]));
-                    }
-                    pairs.get(index).add(i);
+                    pairs.add(term, seq[t + 1], firstToken + t, i);
                 }
             }
         }
         List<Aspect> out = new ArrayList<>();
         boolean[] covered = new boolean[vectors.termCount()];
-        for (TopicMention m : pairs) {
-            if (m.count >= 2) {
+        for (int p = 0; p < pairs.size; p++) {
+            if (pairs.count[p] >= 2) {
+                TopicMention m = pairs.mention(p, text);
                 List<Integer> sentences = m.sentences();
                 float salience = sentences.size() * 1.0f + leadBonus(sentences) + (m.isIn(lowerTitle) ? 1f : 0f);
                 out.add(new Aspect(m, vectors, sentences, salience));
@@ -328,61 +418,83 @@ final class Aspects {
         }
     }
 
-    /** Term pairs by {@link #pairKey}, each with the index of its mention: open addressing over primitive keys (no boxing per pair). */
+    /**
+     * The article's term pairs, numbered in order of first sight, each with its count and sentences:
+     * open addressing over primitive keys, and arrays per pair rather than an object, since most
+     * pairs are said once and dropped.
+     */
     private static final class PairTable {
-        long[] keys;
-        int[] mention;
-        boolean[] used;
+        /** Slot holds the pair's number + 1, 0 when empty. */
+        private int[] slots;
+        private long[] keys;
+        /** Per pair: its first token, how often it is said, and its sentences as a list through {@link #next}. */
+        private int[] firstToken;
+        int[] count;
+        private int[] head;
+        private int[] tail;
+        /** Per entry of the sentence lists: the sentence, and the pair's next entry (-1 at the end). */
+        private final int[] sentence;
+        private final int[] next;
+        private int entries;
         int size;
 
-        /** Room for {@code expected} pairs without growing (the adjacent token pairs bound the distinct ones). */
+        /** Room for {@code expected} pair occurrences (the adjacent token pairs) without growing. */
         PairTable(int expected) {
-            int capacity = Integer.highestOneBit(Math.max(64, expected * 2 + 1)) * 2;
-            keys = new long[capacity];
-            mention = new int[capacity];
-            used = new boolean[capacity];
+            slots = new int[Integer.highestOneBit(Math.max(64, expected * 2 + 1)) * 2];
+            int pairs = Math.max(16, expected);
+            keys = new long[pairs];
+            firstToken = new int[pairs];
+            count = new int[pairs];
+            head = new int[pairs];
+            tail = new int[pairs];
+            sentence = new int[pairs];
+            next = new int[pairs];
         }
 
-        /** The key's slot, added with no mention (-1) when absent. */
-        int slotOf(long key) {
-            int mask = keys.length - 1;
+        /** Counts the pair said at the token in the sentence (sentences come in order). */
+        void add(int term, int nextTerm, int token, int at) {
+            long key = pairKey(term, nextTerm);
+            int mask = slots.length - 1;
             int slot = (int) mix(key) & mask;
-            while (used[slot]) {
-                if (keys[slot] == key) {
-                    return slot;
+            int pair;
+            for (int entry; ; slot = (slot + 1) & mask) {
+                entry = slots[slot];
+                if (entry == 0) {
+                    pair = size++;
+                    slots[slot] = pair + 1;
+                    keys[pair] = key;
+                    firstToken[pair] = token;
+                    head[pair] = -1;
+                    break;
                 }
-                slot = (slot + 1) & mask;
+                if (keys[entry - 1] == key) {
+                    pair = entry - 1;
+                    break;
+                }
             }
-            if ((size + 1) * 2 > keys.length) {
-                grow();
-                return slotOf(key);
+            count[pair]++;
+            if (head[pair] < 0 || sentence[tail[pair]] != at) {
+                sentence[entries] = at;
+                next[entries] = -1;
+                if (head[pair] < 0) {
+                    head[pair] = entries;
+                } else {
+                    next[tail[pair]] = entries;
+                }
+                tail[pair] = entries++;
             }
-            used[slot] = true;
-            keys[slot] = key;
-            mention[slot] = -1;
-            size++;
-            return slot;
         }
 
-        private void grow() {
-            long[] oldKeys = keys;
-            int[] oldMention = mention;
-            boolean[] oldUsed = used;
-            keys = new long[oldKeys.length * 2];
-            mention = new int[keys.length];
-            used = new boolean[keys.length];
-            int mask = keys.length - 1;
-            for (int k = 0; k < oldKeys.length; k++) {
-                if (oldUsed[k]) {
-                    int slot = (int) mix(oldKeys[k]) & mask;
-                    while (used[slot]) {
-                        slot = (slot + 1) & mask;
-                    }
-                    used[slot] = true;
-                    keys[slot] = oldKeys[k];
-                    mention[slot] = oldMention[k];
-                }
+        /** The pair's mention, named by its words as first written. */
+        TopicMention mention(int pair, ArticleText text) {
+            long key = keys[pair];
+            TopicMention m = new TopicMention(text.lower(firstToken[pair]), text.lower(firstToken[pair] + 1),
+                    (int) (key >>> 32), (int) key);
+            for (int e = head[pair]; e >= 0; e = next[e]) {
+                m.add(sentence[e]);
             }
+            m.count = count[pair];
+            return m;
         }
 
         private static long mix(long key) {
@@ -413,9 +525,10 @@ final class Aspects {
         int rank;
         Mention mergedInto;
 
-        Mention(String display) {
+        /** @param lower the display in lower case ({@code Locale.ROOT}) */
+        Mention(String display, String lower) {
             this.display = display;
-            this.lower = display.toLowerCase(Locale.ROOT);
+            this.lower = lower;
             this.parts = lower.split(" ");
             keys.add(lower);
         }
@@ -448,9 +561,9 @@ final class Aspects {
     }
 
     /** "Smith" joins "Jane Smith"; "EU" joins "European Union"; the longer form names the aspect. */
-    private static void mergeAliases(Map<String, Mention> named) {
+    private static void mergeAliases(List<Mention> named) {
         List<Mention> longer = new ArrayList<>();
-        for (Mention m : named.values()) {
+        for (Mention m : named) {
             if (m.parts.length > 1) {
                 longer.add(m);
             }
@@ -470,9 +583,8 @@ final class Aspects {
             byLast.computeIfAbsent(t.parts[t.parts.length - 1], k -> new ArrayList<>(2)).add(t);
             byInitials.computeIfAbsent(initials(t.parts), k -> new ArrayList<>(2)).add(t);
         }
-        for (Map.Entry<String, Mention> e : named.entrySet()) {
-            Mention m = e.getValue();
-            String key = e.getKey();
+        for (Mention m : named) {
+            String key = m.lower;
             List<List<Mention>> candidates = new ArrayList<>(3);
             if (m.parts.length == 1) {
                 candidates.add(byLast.get(key));
@@ -549,20 +661,37 @@ final class Aspects {
 
         LowerCaseVocabulary(ArticleText text) {
             Set<String> candidates = new HashSet<>();
-            for (String s : text.sentences()) {
-                int end = 0;
-                while (end < s.length() && !Words.isLetter(s.charAt(end))) {
-                    end++;
+            // a sentence's first letter run is mostly its first token, all letters: then its lower
+            // case is the token's form's, judged once per form however many sentences start with it
+            boolean[] judged = new boolean[text.formCount()];
+            for (int sentence = 0; sentence < text.sentenceCount(); sentence++) {
+                String s = text.sentence(sentence);
+                int start = 0;
+                while (start < s.length() && !Words.isLetter(s.charAt(start))) {
+                    start++;
                 }
-                int start = end;
+                if (start == s.length() || !Words.isUpperCase(s.charAt(start))) {
+                    continue;
+                }
+                int token = text.firstToken(sentence);
+                if (token < text.endToken(sentence) && text.start(token) == start && text.formOf(text.form(token)).letters) {
+                    int form = text.form(token);
+                    if (!judged[form]) {
+                        judged[form] = true;
+                        String lower = text.formOf(form).lower;
+                        if (!Words.isStopWord(lower)) {
+                            candidates.add(lower);
+                        }
+                    }
+                    continue;
+                }
+                int end = start;
                 while (end < s.length() && Words.isLetter(s.charAt(end))) {
                     end++;
                 }
-                if (end > start && Words.isUpperCase(s.charAt(start))) {
-                    String lower = s.substring(start, end).toLowerCase(Locale.ROOT);
-                    if (!Words.isStopWord(lower)) {
-                        candidates.add(lower);
-                    }
+                String lower = s.substring(start, end).toLowerCase(Locale.ROOT);
+                if (!Words.isStopWord(lower)) {
+                    candidates.add(lower);
                 }
             }
             if (candidates.isEmpty()) {
@@ -609,31 +738,238 @@ final class Aspects {
 
     /** Runs of capitalised words in a sentence, as written, without titles, possessives or a leading "The". */
     static List<String> properNouns(String sentence, LowerCaseVocabulary lowerVocabulary) {
-        return properNouns(sentence, lowerVocabulary, new char[][] {new char[sentence.length()]});
+        List<String> out = new ArrayList<>();
+        properNouns(sentence, lowerVocabulary, new NounScan(null), scan -> out.add(scan.display()));
+        return out;
     }
 
-    /** @param buffer holds a scratch array for the sentence's characters, replaced when too small */
-    private static List<String> properNouns(String sentence, LowerCaseVocabulary lowerVocabulary, char[][] buffer) {
-        List<String> out = new ArrayList<>();
-        List<String> run = new ArrayList<>();
-        int n = sentence.length();
-        if (buffer[0].length < n) {
-            buffer[0] = new char[Math.max(n, buffer[0].length * 2)];
+    /**
+     * The scan's state for one article: the sentence's characters and the open run as character
+     * ranges of them, so that a word costs no string unless it starts a sentence and a name already
+     * met costs none at all.
+     */
+    private static final class NounScan {
+        /** The article's tokens, or null; and which sentence of it is scanned, or -1 when not one of its own. */
+        final ArticleText text;
+        int sentence = -1;
+        /**
+         * Per form of the text, what is known of it as a word: a common word at a sentence's start, a
+         * title, not a name alone; each 1 (yes), 2 (no) or 0 (not yet known).
+         */
+        private final byte[] commonForm;
+        private final byte[] titleForm;
+        private final byte[] notANameForm;
+        char[] chars = new char[256];
+        /** In the text's own sentence: the first token that may end after the scan's position. */
+        int token;
+        /** In the text's own sentence: the first token that may start at the next word or after it. */
+        private int wordToken;
+        /** The run's words: chars[start[k], end[k]), and form[k], the word's {@link #wordForm} (-1 for none). */
+        int[] start = new int[16];
+        int[] end = new int[16];
+        int[] form = new int[16];
+        int size;
+        /** After {@link #flush}: the phrase is the words from..size-1. */
+        int from;
+        /** The phrase in lower case (ASCII only), and its {@link String#hashCode}. */
+        char[] lower = new char[64];
+        int lowerLength;
+        int lowerHash;
+
+        NounScan(ArticleText text) {
+            this.text = text;
+            int forms = text == null ? 0 : text.formCount();
+            this.commonForm = new byte[forms];
+            this.titleForm = new byte[forms];
+            this.notANameForm = new byte[forms];
         }
-        char[] c = buffer[0]; // array reads: this loop looks at every character
+
+        /** Starts on a sentence: {@link #sentence} set, nothing open. */
+        void startSentence() {
+            size = 0;
+            token = sentence < 0 ? 0 : text.firstToken(sentence);
+            wordToken = token;
+        }
+
+        /**
+         * The form of the word chars[start, end) when it is a whole token of the text's own sentence,
+         * all letters (its lower case is then the form's, and what is known of the form holds for
+         * it), else -1. Words are asked for in order.
+         */
+        int wordForm(int start, int end) {
+            if (sentence < 0) {
+                return -1;
+            }
+            int last = text.endToken(sentence);
+            while (wordToken < last && text.start(wordToken) < start) {
+                wordToken++;
+            }
+            if (wordToken < last && text.start(wordToken) == start && text.end(wordToken) == end) {
+                int id = text.form(wordToken);
+                if (text.formOf(id).letters) {
+                    return id;
+                }
+            }
+            return -1;
+        }
+
+        /** {@link Aspects#isTitle} of the run's k-th word, once per form. */
+        boolean isTitle(int k) {
+            int id = form[k];
+            if (id < 0) {
+                return Aspects.isTitle(chars, start[k], end[k]);
+            }
+            if (titleForm[id] == 0) {
+                titleForm[id] = Aspects.isTitle(chars, start[k], end[k]) ? (byte) 1 : (byte) 2;
+            }
+            return titleForm[id] == 1;
+        }
+
+        /** Whether the run's k-th word alone is not a name (a stop word, a month or weekday), once per form. */
+        boolean isNotAName(int k) {
+            int id = form[k];
+            if (id < 0) {
+                return NOT_A_NAME_LOWER.contains(chars, start[k], end[k], false);
+            }
+            if (notANameForm[id] == 0) {
+                notANameForm[id] = NOT_A_NAME_LOWER.contains(chars, start[k], end[k], false) ? (byte) 1 : (byte) 2;
+            }
+            return notANameForm[id] == 1;
+        }
+
+        /** {@link Aspects#isCommonWord} of the word chars[start, end) of form id (or -1), once per form. */
+        boolean isCommonWord(int start, int end, int id, LowerCaseVocabulary lowerVocabulary) {
+            if (id < 0) {
+                return Aspects.isCommonWord(new String(chars, start, end - start).toLowerCase(Locale.ROOT), lowerVocabulary);
+            }
+            if (commonForm[id] == 0) {
+                commonForm[id] = Aspects.isCommonWord(text.formOf(id).lower, lowerVocabulary) ? (byte) 1 : (byte) 2;
+            }
+            return commonForm[id] == 1;
+        }
+
+        /**
+         * The first upper-case character at {@code from} or after it, or {@code n}. In the text's own
+         * sentence it looks inside a token only when its form's lower case is not the form itself
+         * (else the token has no capital), and at the few characters between tokens.
+         */
+        int nextCapital(int from, int n) {
+            char[] c = chars;
+            int k = from;
+            if (sentence >= 0) {
+                for (int end = text.endToken(sentence); token < end; token++) {
+                    int tokenEnd = text.end(token);
+                    if (tokenEnd <= k) {
+                        continue;
+                    }
+                    for (int tokenStart = text.start(token); k < tokenStart; k++) {
+                        if (Words.isUpperCase(c[k])) {
+                            return k;
+                        }
+                    }
+                    ArticleText.Form form = text.formOf(text.form(token));
+                    if (form.lower != form.text) {
+                        for (; k < tokenEnd; k++) {
+                            if (Words.isUpperCase(c[k])) {
+                                return k;
+                            }
+                        }
+                    }
+                    k = tokenEnd;
+                }
+            }
+            while (k < n && !Words.isUpperCase(c[k])) {
+                k++;
+            }
+            return k;
+        }
+
+        void add(int wordStart, int wordEnd, int wordForm) {
+            if (size == start.length) {
+                start = java.util.Arrays.copyOf(start, size * 2);
+                end = java.util.Arrays.copyOf(end, size * 2);
+                form = java.util.Arrays.copyOf(form, size * 2);
+            }
+            start[size] = wordStart;
+            end[size] = wordEnd;
+            form[size] = wordForm;
+            size++;
+        }
+
+        /** The phrase as written, its words joined by single spaces. */
+        String display() {
+            if (size - from == 1) {
+                return new String(chars, start[from], end[from] - start[from]);
+            }
+            StringBuilder phrase = new StringBuilder(displayLength());
+            for (int k = from; k < size; k++) {
+                if (k > from) {
+                    phrase.append(' ');
+                }
+                phrase.append(chars, start[k], end[k] - start[k]);
+            }
+            return phrase.toString();
+        }
+
+        int displayLength() {
+            int length = size - from - 1;
+            for (int k = from; k < size; k++) {
+                length += end[k] - start[k];
+            }
+            return length;
+        }
+
+        /**
+         * Puts the phrase in lower case into {@link #lower} with its hash: false (nothing written
+         * that counts) when a character is not ASCII, whose lower case only {@link String#toLowerCase} knows.
+         */
+        boolean lowerAscii() {
+            int length = displayLength();
+            if (lower.length < length) {
+                lower = new char[Math.max(length, lower.length * 2)];
+            }
+            int hash = 0;
+            int at = 0;
+            for (int k = from; k < size; k++) {
+                if (k > from) {
+                    lower[at++] = ' ';
+                    hash = 31 * hash + ' ';
+                }
+                for (int p = start[k]; p < end[k]; p++) {
+                    char ch = chars[p];
+                    if (ch >= 128) {
+                        return false;
+                    }
+                    ch = ch >= 'A' && ch <= 'Z' ? (char) (ch + 32) : ch;
+                    lower[at++] = ch;
+                    hash = 31 * hash + ch;
+                }
+            }
+            lowerLength = at;
+            lowerHash = hash;
+            return true;
+        }
+    }
+
+    /** @param phrases given the scan at each phrase found ({@link NounScan#from} set) */
+    private static void properNouns(String sentence, LowerCaseVocabulary lowerVocabulary, NounScan scan,
+                                    java.util.function.Consumer<NounScan> phrases) {
+        int n = sentence.length();
+        if (scan.chars.length < n) {
+            scan.chars = new char[Math.max(n, scan.chars.length * 2)];
+        }
+        char[] c = scan.chars; // array reads: this loop looks at every character
         sentence.getChars(0, n, c, 0);
+        scan.startSentence();
         int i = 0;
         boolean sentenceStart = true;
         char gap = ' ';
         while (i <= n) {
-            if (run.isEmpty() && !sentenceStart && i < n) {
+            if (scan.size == 0 && !sentenceStart && i < n) {
                 // with no run open, lower-case words and punctuation change nothing: go on from the
                 // last space before the next capital (which is where that capital's word starts, or
                 // where the lower-case word around it does: "iPhone")
-                int capital = i;
-                while (capital < n && !Words.isUpperCase(c[capital])) {
-                    capital++;
-                }
+                int capital = scan.nextCapital(i, n);
                 if (capital == n) {
                     break;
                 }
@@ -654,92 +990,177 @@ final class Aspects {
                 if (i + 1 < n && c[i] == '.' && sentence.indexOf('.', start) < i) {
                     i++; // keep the final period of a dotted abbreviation: "U.S."
                 }
-                if (!Words.isUpperCase(c[start]) && (run.isEmpty() || i - start > 3)) {
+                if (!Words.isUpperCase(c[start]) && (scan.size == 0 || i - start > 3)) {
                     // a lower-case word that cannot be a connector inside a name: ends any run, no allocation
-                    if (!run.isEmpty()) {
-                        flush(run, out);
+                    if (scan.size > 0) {
+                        flush(scan, phrases);
                     }
                     sentenceStart = false;
                     gap = i < n ? c[i] : ' ';
                     continue;
                 }
-                String word = sentence.substring(start, i);
-                if (word.endsWith("'s") || word.endsWith("’s")) {
-                    word = word.substring(0, word.length() - 2);
+                int end = i;
+                if (end - start >= 2 && c[end - 1] == 's' && (c[end - 2] == '\'' || c[end - 2] == '’')) {
+                    end -= 2; // the possessive's "'s"
                 }
-                boolean capital = Words.isUpperCase(word.charAt(0));
-                boolean connector = !run.isEmpty() && gap == ' ' && CONNECTORS.contains(word);
+                int form = scan.wordForm(start, end);
+                boolean capital = Words.isUpperCase(c[start]);
+                boolean connector = scan.size > 0 && gap == ' ' && isConnector(c, start, end);
                 boolean joins = gap == ' ' || gap == '-';
-                if (capital && !(sentenceStart && isCommonWord(word, lowerVocabulary))) {
-                    if (!joins && !run.isEmpty()) {
-                        flush(run, out);
+                if (capital && !(sentenceStart && scan.isCommonWord(start, end, form, lowerVocabulary))) {
+                    if (!joins && scan.size > 0) {
+                        flush(scan, phrases);
                     }
-                    run.add(word);
+                    scan.add(start, end, form);
                 } else if (connector) {
-                    run.add(word);
+                    scan.add(start, end, form);
                 } else {
-                    flush(run, out);
+                    flush(scan, phrases);
                 }
                 sentenceStart = false;
                 gap = i < n ? c[i] : ' ';
                 if (gap != ' ' && gap != '-') {
-                    flush(run, out);
+                    flush(scan, phrases);
                 }
             } else {
-                if (i < n && c[i] == '&' && !run.isEmpty() && i + 1 < n && c[i + 1] == ' ') {
-                    run.add("&"); // "Crumb & Co.", "Procter & Gamble"
+                if (i < n && c[i] == '&' && scan.size > 0 && i + 1 < n && c[i + 1] == ' ') {
+                    scan.add(i, i + 1, -1); // "Crumb & Co.", "Procter & Gamble"
                     i += 2;
                     gap = ' ';
                     continue;
                 }
                 i++;
-                if (!run.isEmpty() && i < n && !Words.isLetter(c[i]) && c[i] != ' '
+                if (scan.size > 0 && i < n && !Words.isLetter(c[i]) && c[i] != ' '
                         && c[i] != '&') {
-                    flush(run, out);
+                    flush(scan, phrases);
                 }
             }
         }
-        flush(run, out);
-        return out;
+        flush(scan, phrases);
     }
 
-    private static boolean isCommonWord(String word, LowerCaseVocabulary lowerVocabulary) {
-        String lower = word.toLowerCase(Locale.ROOT);
+    /** Whether a word, in lower case, is one to take for a sentence start rather than a name when capitalised there. */
+    private static boolean isCommonWord(String lower, LowerCaseVocabulary lowerVocabulary) {
         return Words.isStopWord(lower) || lowerVocabulary.contains(lower) || SentimentLexicon.defaultLexicon().contains(lower);
     }
 
-    private static void flush(List<String> run, List<String> out) {
-        if (run.isEmpty()) {
+    /** Ends the run: connectors dropped from its end, titles and "the" from its start, the rest given as a phrase. */
+    private static void flush(NounScan scan, java.util.function.Consumer<NounScan> phrases) {
+        if (scan.size == 0) {
             return;
         }
-        while (!run.isEmpty() && CONNECTORS.contains(run.get(run.size() - 1))) {
-            run.remove(run.size() - 1);
+        char[] c = scan.chars;
+        while (scan.size > 0 && isConnector(c, scan.start[scan.size - 1], scan.end[scan.size - 1])) {
+            scan.size--;
         }
         int from = 0;
-        while (from < run.size() && (isTitle(run.get(from)) || run.get(from).equalsIgnoreCase("the"))) {
+        while (from < scan.size && (scan.isTitle(from) || isThe(c, scan.start[from], scan.end[from]))) {
             from++;
         }
-        int size = run.size() - from;
+        int size = scan.size - from;
         if (size > 0) {
-            String phrase = size == 1 ? run.get(from) : String.join(" ", run.subList(from, run.size()));
-            boolean dropped = false;
-            if (size == 1) {
-                dropped = NOT_A_NAME.contains(phrase.toLowerCase(Locale.ROOT));
-            }
-            if (!dropped && phrase.length() > 1) {
-                out.add(phrase);
+            scan.from = from;
+            boolean dropped = size == 1 && scan.isNotAName(from);
+            if (!dropped && scan.displayLength() > 1) {
+                phrases.accept(scan);
             }
         }
-        run.clear();
+        scan.size = 0;
     }
 
-    private static boolean isTitle(String word) {
+    /** {@code CONNECTORS.contains} of the word c[from, to), without a string. */
+    private static boolean isConnector(char[] c, int from, int to) {
+        int length = to - from;
+        if (length > 3) {
+            return false;
+        }
+        for (char[] connector : CONNECTOR_CHARS) {
+            if (connector.length == length && java.util.Arrays.equals(connector, 0, length, c, from, to)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code "the".equalsIgnoreCase} of the word c[from, to). */
+    private static boolean isThe(char[] c, int from, int to) {
+        if (to - from != 3) {
+            return false;
+        }
+        char t = c[from];
+        char h = c[from + 1];
+        char e = c[from + 2];
+        if (t < 128 && h < 128 && e < 128) {
+            return (t | 0x20) == 't' && (h | 0x20) == 'h' && (e | 0x20) == 'e';
+        }
+        return new String(c, from, 3).equalsIgnoreCase("the");
+    }
+
+    private static boolean isTitle(char[] c, int from, int to) {
         int letters = 0;
-        for (int k = 0; k < word.length(); k++) {
-            letters += word.charAt(k) == '.' ? 0 : 1;
+        for (int k = from; k < to; k++) {
+            letters += c[k] == '.' ? 0 : 1;
         }
         // lower case never shortens a word: one longer than every title is none
-        return letters <= LONGEST_TITLE && TITLES.contains(word.toLowerCase(Locale.ROOT).replace(".", ""));
+        return letters <= LONGEST_TITLE && TITLES_LOWER.contains(c, from, to, true);
+    }
+
+    /**
+     * A set of lower-case words asked about words as written, in place: {@code set.contains(word.toLowerCase(Locale.ROOT))}
+     * (with the periods dropped when asked) without building either string, for ASCII words; others go through the strings.
+     */
+    private static final class LowerCaseWords {
+        private final Set<String> words;
+        private final char[][] table;
+
+        LowerCaseWords(Set<String> words) {
+            this.words = words;
+            table = new char[Integer.highestOneBit(words.size() * 4)][];
+            for (String word : words) {
+                int slot = ArticleText.mix(word.hashCode()) & (table.length - 1);
+                while (table[slot] != null) {
+                    slot = (slot + 1) & (table.length - 1);
+                }
+                table[slot] = word.toCharArray();
+            }
+        }
+
+        boolean contains(char[] c, int from, int to, boolean withoutPeriods) {
+            int length = 0;
+            int hash = 0;
+            for (int k = from; k < to; k++) {
+                char ch = c[k];
+                if (ch >= 128) {
+                    String word = new String(c, from, to - from).toLowerCase(Locale.ROOT);
+                    return words.contains(withoutPeriods ? word.replace(".", "") : word);
+                }
+                if (ch != '.' || !withoutPeriods) {
+                    hash = 31 * hash + (ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+                    length++;
+                }
+            }
+            int mask = table.length - 1;
+            for (int slot = ArticleText.mix(hash) & mask; table[slot] != null; slot = (slot + 1) & mask) {
+                if (table[slot].length == length && spellsLower(table[slot], c, from, to, withoutPeriods)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static boolean spellsLower(char[] word, char[] c, int from, int to, boolean withoutPeriods) {
+            int at = 0;
+            for (int k = from; k < to; k++) {
+                char ch = c[k];
+                if (ch == '.' && withoutPeriods) {
+                    continue;
+                }
+                if (word[at++] != (ch >= 'A' && ch <= 'Z' ? ch + 32 : ch)) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
 }

@@ -62,16 +62,39 @@ final class InsightExtractor {
     private static float informativeness(String sentence, int index, SentenceVectors vectors) {
         int words = Math.max(1, vectors.text().wordCount(index));
         float score = vectors.weight(index) / (float) Math.sqrt(words);
-        for (int c = 0; c < sentence.length(); c++) {
-            if (Character.isDigit(sentence.charAt(c))) {
-                score *= 1.15f;
-                break;
-            }
+        if (hasDigit(sentence, index, vectors.text())) {
+            score *= 1.15f;
         }
         if (index < 3) {
             score *= 1.1f;
         }
         return score;
+    }
+
+    /**
+     * Whether the sentence holds a digit. In the text's own sentence only its tokens can (a digit is
+     * a letter or digit, so in a token), and only those whose form is not all letters, which are few.
+     */
+    private static boolean hasDigit(String sentence, int index, ArticleText text) {
+        if (index < text.sentenceCount() && text.sentence(index) == sentence) {
+            for (int token = text.firstToken(index); token < text.endToken(index); token++) {
+                ArticleText.Form form = text.formOf(text.form(token));
+                if (!form.letters && hasDigit(form.text)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return hasDigit(sentence);
+    }
+
+    private static boolean hasDigit(String text) {
+        for (int c = 0; c < text.length(); c++) {
+            if (Character.isDigit(text.charAt(c))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isStatement(String sentence, int words) {
