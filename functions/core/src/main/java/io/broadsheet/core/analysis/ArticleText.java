@@ -165,26 +165,50 @@ final class ArticleText {
         forEachForm(text, null, action);
     }
 
-    /** As {@link #forEachForm(String, java.util.function.Consumer)}, finding the spellings this article has first in its own table. */
+    /**
+     * As {@link #forEachForm(String, java.util.function.Consumer)}, finding the spellings this article
+     * has first in its own table. Where the text holds the article's next sentence whole, between
+     * white space (as an article's opening does), that sentence's tokens are already known: they
+     * are given without scanning it again.
+     */
     void forEachKnownForm(String text, java.util.function.Consumer<Form> action) {
-        forEachForm(text, this, action);
+        char[] c = text.toCharArray();
+        int from = 0;
+        for (int s = 0; s < sentences.size(); s++) {
+            String sentence = sentences.get(s);
+            int at = text.indexOf(sentence, from);
+            int after = at + sentence.length();
+            if (at < 0 || (at > 0 && !Words.isWhitespace(c[at - 1])) || (after < c.length && !Words.isWhitespace(c[after]))) {
+                break;
+            }
+            forEachForm(c, from, at, this, action);
+            for (int t = first[s]; t < first[s + 1]; t++) {
+                action.accept(forms[form[t]]);
+            }
+            from = after;
+        }
+        forEachForm(c, from, c.length, this, action);
     }
 
     private static void forEachForm(String text, ArticleText known, java.util.function.Consumer<Form> action) {
         char[] c = text.toCharArray();
-        int n = c.length;
-        int i = 0;
+        forEachForm(c, 0, c.length, known, action);
+    }
+
+    /** The tokens of c[from, n), which must not cut a token (white space or the text's ends around it). */
+    private static void forEachForm(char[] c, int from, int n, ArticleText known, java.util.function.Consumer<Form> action) {
+        int i = from;
         while (i < n) {
             if (!Words.isLetterOrDigit(c[i])) {
                 i++;
                 continue;
             }
-            int from = i;
+            int start = i;
             long token = scanToken(c, i, n);
             i = (int) token;
             int hash = (int) (token >>> 32);
-            int id = known == null ? -1 : known.find(c, from, i - from, hash);
-            action.accept(id >= 0 ? known.forms[id] : Spellings.form(c, from, i, hash));
+            int id = known == null ? -1 : known.find(c, start, i - start, hash);
+            action.accept(id >= 0 ? known.forms[id] : Spellings.form(c, start, i, hash));
         }
     }
 
