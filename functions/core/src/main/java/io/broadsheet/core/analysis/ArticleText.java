@@ -67,19 +67,19 @@ final class ArticleText {
     private int[] start;
     private int[] end;
     private int tokenCount;
-    private Form[] forms = new Form[128];
+    private Form[] forms;
     private int formCount;
     /** Open addressing over this article's forms: slot holds form id + 1, 0 when empty. */
-    private int[] slots = new int[256];
+    private int[] slots;
     /**
      * Each form's hash, and its characters at pool[poolStart[id], + length): the table compares
      * tokens against these, all in this article's own few arrays, rather than against the shared
      * forms scattered through the heap.
      */
-    private int[] formHash = new int[128];
-    private int[] poolStart = new int[128];
-    private int[] formLength = new int[128];
-    private char[] pool = new char[1024];
+    private int[] formHash;
+    private int[] poolStart;
+    private int[] formLength;
+    private char[] pool;
     private int poolSize;
     private char[] chars = new char[256];
 
@@ -96,6 +96,15 @@ final class ArticleText {
         form = new int[capacity];
         start = new int[capacity];
         end = new int[capacity];
+        // prose has fewer than one new spelling per 16 characters (a 1,000-word article ~300 in
+        // ~6,000), so the form tables rarely grow and rehash; they still do when a text has more
+        int formCapacity = Integer.highestOneBit(Math.max(16, capacity / 8)) * 2;
+        forms = new Form[formCapacity];
+        formHash = new int[formCapacity];
+        poolStart = new int[formCapacity];
+        formLength = new int[formCapacity];
+        slots = new int[formCapacity * 2];
+        pool = new char[formCapacity * 8];
         for (int s = 0; s < sentences.size(); s++) {
             first[s] = tokenCount;
             wordCounts[s] = tokenise(sentences.get(s));
