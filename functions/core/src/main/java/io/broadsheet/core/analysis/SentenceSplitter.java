@@ -183,11 +183,10 @@ public final class SentenceSplitter {
             // an ellipsis before a capital ends the sentence unless it trails a title-like word
             return !isTitle(lastToken(text, start, termStart));
         }
-        int tokenStart = lastTokenStart(text, start, termStart);
-        if (isPlainWord(text, tokenStart, termStart)) {
+        if (endsInPlainWord(text, start, termStart)) {
             return true;
         }
-        String token = text.substring(tokenStart, termStart);
+        String token = lastToken(text, start, termStart);
         if (token.length() > LONGEST_ABBREVIATION && token.indexOf('.') < 0) {
             return true; // a plain word (lower case never shortens one): no title, abbreviation or initial
         }
@@ -216,26 +215,40 @@ public final class SentenceSplitter {
     }
 
     /**
-     * Whether text[from, to), the word before a period, certainly ends the sentence: no period in
-     * it, not a single capital or digit, and, in lower case, no title, abbreviation, calendar word
-     * or "no". Answered from {@link #SPECIAL} for ASCII words of up to {@link #LONGEST_ABBREVIATION}
-     * characters, and longer ones are plain; a word with other characters is left to the full rules.
+     * Whether the word before the period at {@code termStart} ({@link #lastToken}) certainly ends the
+     * sentence: no period in it, not a single capital or digit and, in lower case, no title,
+     * abbreviation, calendar word or "no". Answered from {@link #SPECIAL} for ASCII words of up to
+     * {@link #LONGEST_ABBREVIATION} characters, and longer ones without a period are plain; any
+     * other word is left to the full rules. One pass back over the word, letters taken at a glance.
      */
-    private static boolean isPlainWord(String text, int from, int to) {
-        int length = to - from;
-        if (length > LONGEST_ABBREVIATION) {
-            return text.lastIndexOf('.', to - 1) < from;
+    private static boolean endsInPlainWord(String text, int start, int termStart) {
+        int from = termStart;
+        boolean period = false;
+        boolean ascii = true;
+        while (from > start) {
+            char c = text.charAt(from - 1);
+            if (!isAsciiLetter(c)) {
+                if (Words.isWhitespace(c) || isOpeningQuote(c)) {
+                    break;
+                }
+                period |= c == '.';
+                ascii &= c < 128;
+            }
+            from--;
+        }
+        int length = termStart - from;
+        if (length > LONGEST_ABBREVIATION || period || !ascii) {
+            return length > LONGEST_ABBREVIATION && !period;
         }
         if (length == 1 && (Words.isUpperCase(text.charAt(from)) || Character.isDigit(text.charAt(from)))) {
             return false;
         }
-        for (int k = from; k < to; k++) {
-            char c = text.charAt(k);
-            if (c >= 128 || c == '.') {
-                return false;
-            }
-        }
-        return Arrays.binarySearch(SPECIAL, packed(text, from, to)) < 0;
+        return Arrays.binarySearch(SPECIAL, packed(text, from, termStart)) < 0;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        int lower = c | 0x20;
+        return lower >= 'a' && lower <= 'z';
     }
 
     /** An ASCII word of up to 7 characters as a number: its lower-case characters a byte each, then its length. */
@@ -283,16 +296,11 @@ public final class SentenceSplitter {
 
     /** The word just before the terminator, without leading punctuation, keeping inner periods ("U.S"). */
     private static String lastToken(String text, int start, int termStart) {
-        return text.substring(lastTokenStart(text, start, termStart), termStart);
-    }
-
-    /** Where {@link #lastToken} starts. */
-    private static int lastTokenStart(String text, int start, int termStart) {
         int p = termStart;
         while (p > start && !Words.isWhitespace(text.charAt(p - 1)) && !isOpeningQuote(text.charAt(p - 1))) {
             p--;
         }
-        return p;
+        return text.substring(p, termStart);
     }
 
     private static String firstWord(String text, int from) {
