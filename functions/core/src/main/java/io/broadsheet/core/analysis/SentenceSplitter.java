@@ -187,9 +187,6 @@ public final class SentenceSplitter {
             return true;
         }
         String token = lastToken(text, start, termStart);
-        if (token.length() > LONGEST_ABBREVIATION && token.indexOf('.') < 0) {
-            return true; // a plain word (lower case never shortens one): no title, abbreviation or initial
-        }
         String lower = token.toLowerCase(Locale.ROOT);
         String nextWord = firstWord(text, wordStart);
         boolean opener = OPENERS.contains(nextWord.toLowerCase(Locale.ROOT));
@@ -218,8 +215,8 @@ public final class SentenceSplitter {
      * Whether the word before the period at {@code termStart} ({@link #lastToken}) certainly ends the
      * sentence: no period in it, not a single capital or digit and, in lower case, no title,
      * abbreviation, calendar word or "no". Answered from {@link #SPECIAL} for ASCII words of up to
-     * {@link #LONGEST_ABBREVIATION} characters, and longer ones without a period are plain; any
-     * other word is left to the full rules. One pass back over the word, letters taken at a glance.
+     * {@link #LONGEST_ABBREVIATION} characters, and longer ones without a period are plain (lower
+     * case never shortens one); any other word is left to the full rules. One pass back over the word, letters taken at a glance.
      */
     private static boolean endsInPlainWord(String text, int start, int termStart) {
         int from = termStart;

@@ -47,7 +47,9 @@ final class SentenceVectors {
             ArticleText.Form form = text.formOf(f);
             // a content word for this article: an English one (form.folded is set exactly for those)
             // that is not a function word of the article's language either
-            termOfForm[f] = form.folded != null && (extraStopWords.isEmpty() || !extraStopWords.contains(form.lower)) ? id(form.folded) : -1;
+            // (an English article has no extra ones: the empty set is not asked, ~30 instructions a form)
+            termOfForm[f] = form.folded != null && (extraStopWords.isEmpty() || !extraStopWords.contains(form.lower))
+                    ? id(form.folded) : -1;
         }
         terms = new int[sentenceCount][];
         sequences = new int[sentenceCount][];
