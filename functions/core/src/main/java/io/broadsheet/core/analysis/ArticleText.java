@@ -67,19 +67,19 @@ final class ArticleText {
     private int[] start;
     private int[] end;
     private int tokenCount;
-    private Form[] forms = new Form[128];
+    private Form[] forms;
     private int formCount;
     /** Open addressing over this article's forms: slot holds form id + 1, 0 when empty. */
-    private int[] slots = new int[256];
+    private int[] slots;
     /**
      * Each form's hash, and its characters at pool[poolStart[id], + length): the table compares
      * tokens against these, all in this article's own few arrays, rather than against the shared
      * forms scattered through the heap.
      */
-    private int[] formHash = new int[128];
-    private int[] poolStart = new int[128];
-    private int[] formLength = new int[128];
-    private char[] pool = new char[1024];
+    private int[] formHash;
+    private int[] poolStart;
+    private int[] formLength;
+    private char[] pool;
     private int poolSize;
     private char[] chars = new char[256];
 
@@ -96,6 +96,15 @@ final class ArticleText {
         form = new int[capacity];
         start = new int[capacity];
         end = new int[capacity];
+        // prose has fewer than one new spelling per 16 characters (a 1,000-word article ~300 in
+        // ~6,000), so the form tables rarely grow and rehash; they still do when a text has more
+        int formCapacity = Integer.highestOneBit(Math.max(16, capacity / 8)) * 2;
+        forms = new Form[formCapacity];
+        formHash = new int[formCapacity];
+        poolStart = new int[formCapacity];
+        formLength = new int[formCapacity];
+        slots = new int[formCapacity * 2];
+        pool = new char[formCapacity * 8];
         for (int s = 0; s < sentences.size(); s++) {
             first[s] = tokenCount;
             wordCounts[s] = tokenise(sentences.get(s));
@@ -165,26 +174,50 @@ final class ArticleText {
         forEachForm(text, null, action);
     }
 
-    /** As {@link #forEachForm(String, java.util.function.Consumer)}, finding the spellings this article has first in its own table. */
+    /**
+     * As {@link #forEachForm(String, java.util.function.Consumer)}, finding the spellings this article
+     * has first in its own table. Where the text holds the article's next sentence whole, between
+     * white space (as an article's opening does), that sentence's tokens are already known: they
+     * are given without scanning it again.
+     */
     void forEachKnownForm(String text, java.util.function.Consumer<Form> action) {
-        forEachForm(text, this, action);
+        char[] c = text.toCharArray();
+        int from = 0;
+        for (int s = 0; s < sentences.size(); s++) {
+            String sentence = sentences.get(s);
+            int at = text.indexOf(sentence, from);
+            int after = at + sentence.length();
+            if (at < 0 || (at > 0 && !Words.isWhitespace(c[at - 1])) || (after < c.length && !Words.isWhitespace(c[after]))) {
+                break;
+            }
+            forEachForm(c, from, at, this, action);
+            for (int t = first[s]; t < first[s + 1]; t++) {
+                action.accept(forms[form[t]]);
+            }
+            from = after;
+        }
+        forEachForm(c, from, c.length, this, action);
     }
 
     private static void forEachForm(String text, ArticleText known, java.util.function.Consumer<Form> action) {
         char[] c = text.toCharArray();
-        int n = c.length;
-        int i = 0;
+        forEachForm(c, 0, c.length, known, action);
+    }
+
+    /** The tokens of c[from, n), which must not cut a token (white space or the text's ends around it). */
+    private static void forEachForm(char[] c, int from, int n, ArticleText known, java.util.function.Consumer<Form> action) {
+        int i = from;
         while (i < n) {
             if (!Words.isLetterOrDigit(c[i])) {
                 i++;
                 continue;
             }
-            int from = i;
+            int start = i;
             long token = scanToken(c, i, n);
             i = (int) token;
             int hash = (int) (token >>> 32);
-            int id = known == null ? -1 : known.find(c, from, i - from, hash);
-            action.accept(id >= 0 ? known.forms[id] : Spellings.form(c, from, i, hash));
+            int id = known == null ? -1 : known.find(c, start, i - start, hash);
+            action.accept(id >= 0 ? known.forms[id] : Spellings.form(c, start, i, hash));
         }
     }
 

@@ -1,6 +1,7 @@
 package io.broadsheet.core.analysis;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -52,15 +53,22 @@ public final class SentenceSplitter {
     private static final int LONGEST_ABBREVIATION = java.util.stream.Stream.of(TITLES, ABBREVIATIONS, CALENDAR, Set.of("nos"))
             .flatMap(Set::stream).mapToInt(String::length).max().orElse(0);
 
-    private static final String CLOSERS = "\"'”’)]»";
-    private static final String OPENING_QUOTES = "\"'“‘(«[";
+    /**
+     * Every title, abbreviation and calendar word, and "no", packed by {@link #packed}, sorted: a
+     * word that is none of them and has no period ends the sentence, which is known without
+     * building a string for it (most sentences end in such a word).
+     */
+    private static final long[] SPECIAL = java.util.stream.Stream.of(TITLES, ABBREVIATIONS, CALENDAR, Set.of("no", "nos"))
+            .flatMap(Set::stream).mapToLong(word -> packed(word, 0, word.length())).sorted().toArray();
+
+    private static final char[] TERMINATORS = {'.', '!', '?', '…'};
 
     /** Splits every paragraph and returns the sentences of all of them, in order. */
     public List<String> split(List<String> paragraphs) {
         List<String> out = new ArrayList<>();
-        char[][] buffer = {new char[256]};
+        int[] next = new int[TERMINATORS.length];
         for (String paragraph : paragraphs) {
-            split(paragraph, out, buffer);
+            split(paragraph, out, next);
         }
         return out;
     }
@@ -68,54 +76,49 @@ public final class SentenceSplitter {
     /** Splits one paragraph into its sentences, each trimmed and as written. */
     public List<String> split(String paragraph) {
         List<String> out = new ArrayList<>();
-        split(paragraph, out, new char[][] {new char[paragraph.length()]});
+        split(paragraph, out, new int[TERMINATORS.length]);
         return out;
     }
 
-    /** @param buffer holds a scratch array for the paragraph's characters, replaced when too small */
-    private static void split(String paragraph, List<String> out, char[][] buffer) {
+    /** @param next scratch for {@link #nextTerminator}, of {@code TERMINATORS.length} */
+    private static void split(String paragraph, List<String> out, int[] next) {
         String text = paragraph.strip();
         int n = text.length();
-        if (buffer[0].length < n) {
-            buffer[0] = new char[Math.max(n, buffer[0].length * 2)];
-        }
-        char[] chars = buffer[0]; // array reads: this loop looks at every character
-        text.getChars(0, n, chars, 0);
+        Arrays.fill(next, -1);
         int start = 0;
         int i = 0;
         while (i < n) {
-            char c = chars[i];
-            if (c != '.' && c != '!' && c != '?' && c != '…') {
-                i++;
-                continue;
+            i = nextTerminator(text, i, next);
+            if (i >= n) {
+                break;
             }
             int termStart = i;
-            while (i < n && isTerminator(chars[i])) {
+            while (i < n && isTerminator(text.charAt(i))) {
                 i++;
             }
             int termEnd = i;
-            while (i < n && CLOSERS.indexOf(chars[i]) >= 0) {
+            while (i < n && isCloser(text.charAt(i))) {
                 i++;
             }
             int end = i;
-            if (i >= n || !Words.isWhitespace(chars[i])) {
+            if (i >= n || !Words.isWhitespace(text.charAt(i))) {
                 continue; // "3.5", "example.com", "U.S.A" or a period glued to the next word
             }
-            int next = i;
-            while (next < n && Words.isWhitespace(chars[next])) {
-                next++;
+            int following = i;
+            while (following < n && Words.isWhitespace(text.charAt(following))) {
+                following++;
             }
-            if (next >= n) {
+            if (following >= n) {
                 break;
             }
-            if (isBoundary(text, start, termStart, termEnd, end, next)) {
+            if (isBoundary(text, start, termStart, termEnd, end, following)) {
                 String sentence = text.substring(start, end).strip();
                 if (!sentence.isEmpty()) {
                     out.add(sentence);
                 }
-                start = next;
+                start = following;
             }
-            i = next;
+            i = following;
         }
         String rest = text.substring(start).strip();
         if (!rest.isEmpty()) {
@@ -123,14 +126,41 @@ public final class SentenceSplitter {
         }
     }
 
+    /**
+     * Where the first terminator at or after {@code from} is, or the text's length. {@code next[k]}
+     * remembers where {@code TERMINATORS[k]} next occurs (the length when it does not, -1 before the
+     * first search): each is searched for with the vectorised {@link String#indexOf(int, int)}, and
+     * again only once passed, rather than testing every character four times.
+     */
+    private static int nextTerminator(String text, int from, int[] next) {
+        int first = text.length();
+        for (int k = 0; k < TERMINATORS.length; k++) {
+            if (next[k] < from) {
+                int at = text.indexOf(TERMINATORS[k], from);
+                next[k] = at < 0 ? text.length() : at;
+            }
+            first = Math.min(first, next[k]);
+        }
+        return first;
+    }
+
     private static boolean isTerminator(char c) {
         return c == '.' || c == '!' || c == '?' || c == '…';
+    }
+
+    /** Closing quotes and brackets, kept with the sentence they close. */
+    private static boolean isCloser(char c) {
+        return c == '"' || c == '\'' || c == '”' || c == '’' || c == ')' || c == ']' || c == '»';
+    }
+
+    private static boolean isOpeningQuote(char c) {
+        return c == '"' || c == '\'' || c == '“' || c == '‘' || c == '(' || c == '«' || c == '[';
     }
 
     private static boolean isBoundary(String text, int start, int termStart, int termEnd, int end, int next) {
         char first = text.charAt(next);
         int wordStart = next;
-        while (wordStart < text.length() && OPENING_QUOTES.indexOf(text.charAt(wordStart)) >= 0) {
+        while (wordStart < text.length() && isOpeningQuote(text.charAt(wordStart))) {
             wordStart++;
         }
         if (wordStart >= text.length()) {
@@ -144,19 +174,19 @@ public final class SentenceSplitter {
             return false;
         }
         boolean closedQuote = end > termEnd;
-        String run = text.substring(termStart, termEnd);
-        if (!run.equals(".") || closedQuote && first != '(') {
+        boolean period = termEnd - termStart == 1 && text.charAt(termStart) == '.';
+        if (!period || closedQuote && first != '(') {
             // "!", "?", "...", "…", or a period inside closing quotes: a boundary before a capital
-            if (run.equals(".") || run.indexOf('!') >= 0 || run.indexOf('?') >= 0) {
+            if (period || holds(text, termStart, termEnd, '!') || holds(text, termStart, termEnd, '?')) {
                 return true;
             }
             // an ellipsis before a capital ends the sentence unless it trails a title-like word
             return !isTitle(lastToken(text, start, termStart));
         }
-        String token = lastToken(text, start, termStart);
-        if (token.length() > LONGEST_ABBREVIATION && token.indexOf('.') < 0) {
-            return true; // a plain word (lower case never shortens one): no title, abbreviation or initial
+        if (endsInPlainWord(text, start, termStart)) {
+            return true;
         }
+        String token = lastToken(text, start, termStart);
         String lower = token.toLowerCase(Locale.ROOT);
         String nextWord = firstWord(text, wordStart);
         boolean opener = OPENERS.contains(nextWord.toLowerCase(Locale.ROOT));
@@ -179,6 +209,58 @@ public final class SentenceSplitter {
             return opener;
         }
         return true;
+    }
+
+    /**
+     * Whether the word before the period at {@code termStart} ({@link #lastToken}) certainly ends the
+     * sentence: no period in it, not a single capital or digit and, in lower case, no title,
+     * abbreviation, calendar word or "no". Answered from {@link #SPECIAL} for ASCII words of up to
+     * {@link #LONGEST_ABBREVIATION} characters, and longer ones without a period are plain (lower
+     * case never shortens one); any other word is left to the full rules. One pass back over the word, letters taken at a glance.
+     */
+    private static boolean endsInPlainWord(String text, int start, int termStart) {
+        int from = termStart;
+        boolean period = false;
+        boolean ascii = true;
+        while (from > start) {
+            char c = text.charAt(from - 1);
+            if (!isAsciiLetter(c)) {
+                if (Words.isWhitespace(c) || isOpeningQuote(c)) {
+                    break;
+                }
+                period |= c == '.';
+                ascii &= c < 128;
+            }
+            from--;
+        }
+        int length = termStart - from;
+        if (length > LONGEST_ABBREVIATION || period || !ascii) {
+            return length > LONGEST_ABBREVIATION && !period;
+        }
+        if (length == 1 && (Words.isUpperCase(text.charAt(from)) || Character.isDigit(text.charAt(from)))) {
+            return false;
+        }
+        return Arrays.binarySearch(SPECIAL, packed(text, from, termStart)) < 0;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        int lower = c | 0x20;
+        return lower >= 'a' && lower <= 'z';
+    }
+
+    /** An ASCII word of up to 7 characters as a number: its lower-case characters a byte each, then its length. */
+    private static long packed(String word, int from, int to) {
+        long key = 0;
+        for (int k = from; k < to; k++) {
+            char c = word.charAt(k);
+            key = key << 8 | (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+        }
+        return key << 8 | (to - from);
+    }
+
+    private static boolean holds(String text, int from, int to, char c) {
+        int at = text.indexOf(c, from);
+        return at >= 0 && at < to;
     }
 
     private static boolean isTitle(String token) {
@@ -212,7 +294,7 @@ public final class SentenceSplitter {
     /** The word just before the terminator, without leading punctuation, keeping inner periods ("U.S"). */
     private static String lastToken(String text, int start, int termStart) {
         int p = termStart;
-        while (p > start && !Words.isWhitespace(text.charAt(p - 1)) && OPENING_QUOTES.indexOf(text.charAt(p - 1)) < 0) {
+        while (p > start && !Words.isWhitespace(text.charAt(p - 1)) && !isOpeningQuote(text.charAt(p - 1))) {
             p--;
         }
         return text.substring(p, termStart);

@@ -26,6 +26,8 @@ final class SentenceVectors {
     private final int[][] terms;
     private final float[][] weights;
     private final float[] norms;
+    /** {@link #idf(int)} of each term. */
+    private final float[] idf;
     private final float[] sums;
     private final int sentenceCount;
 
@@ -45,69 +47,90 @@ final class SentenceVectors {
             ArticleText.Form form = text.formOf(f);
             // a content word for this article: an English one (form.folded is set exactly for those)
             // that is not a function word of the article's language either
-            termOfForm[f] = form.folded != null && !extraStopWords.contains(form.lower) ? id(form.folded) : -1;
+            // (an English article has no extra ones: the empty set is not asked, ~30 instructions a form)
+            termOfForm[f] = form.folded != null && (extraStopWords.isEmpty() || !extraStopWords.contains(form.lower))
+                    ? id(form.folded) : -1;
         }
         terms = new int[sentenceCount][];
         sequences = new int[sentenceCount][];
-        int[][] counts = new int[sentenceCount][];
-        int[] buffer = new int[64];
+        weights = new float[sentenceCount][];
+        // per term: the last sentence (+ 1) that used it and how often it did there
+        int[] lastSentence = new int[termCount];
+        int[] tally = new int[termCount];
         int[] unique = new int[64];
-        int[] count = new int[64];
         for (int s = 0; s < sentenceCount; s++) {
             int firstToken = text.firstToken(s);
             int length = text.endToken(s) - firstToken;
-            if (buffer.length < length) {
-                buffer = new int[length];
+            if (unique.length < length) {
                 unique = new int[length];
-                count = new int[length];
             }
             int[] sequence = new int[length];
-            int size = 0;
+            int u = 0;
             for (int k = 0; k < length; k++) {
                 int id = termOfForm[text.form(firstToken + k)];
                 sequence[k] = id;
                 if (id >= 0) {
-                    buffer[size++] = id;
+                    if (lastSentence[id] != s + 1) {
+                        lastSentence[id] = s + 1;
+                        tally[id] = 0;
+                        unique[u++] = id;
+                    }
+                    tally[id]++;
                 }
             }
             sequences[s] = sequence;
-            Arrays.sort(buffer, 0, size);
-            int u = 0;
-            for (int k = 0; k < size; k++) {
-                if (u > 0 && unique[u - 1] == buffer[k]) {
-                    count[u - 1]++;
-                } else {
-                    unique[u] = buffer[k];
-                    count[u] = 1;
-                    u++;
-                }
+            sortSmall(unique, u);
+            // each term's count here, made its weight below
+            float[] w = new float[u];
+            for (int k = 0; k < u; k++) {
+                int id = unique[k];
+                w[k] = tally[id];
+                documentFrequency[id]++;
+                termFrequency[id] += tally[id];
             }
             terms[s] = Arrays.copyOf(unique, u);
-            counts[s] = Arrays.copyOf(count, u);
-            for (int k = 0; k < u; k++) {
-                documentFrequency[unique[k]]++;
-                termFrequency[unique[k]] += count[k];
-            }
+            weights[s] = w;
         }
-        weights = new float[sentenceCount][];
         norms = new float[sentenceCount];
         sums = new float[sentenceCount];
-        float[] idf = new float[termCount];
+        idf = new float[termCount];
+        // idf depends on the term only through its sentence count, mostly 1 or 2: one logarithm per count
+        float[] idfByFrequency = new float[sentenceCount + 1];
         for (int t = 0; t < idf.length; t++) {
-            idf[t] = idf(documentFrequency[t]);
+            int df = documentFrequency[t];
+            if (idfByFrequency[df] == 0f) {
+                idfByFrequency[df] = idf(df);
+            }
+            idf[t] = idfByFrequency[df];
         }
         for (int s = 0; s < sentenceCount; s++) {
-            float[] w = new float[terms[s].length];
+            float[] w = weights[s];
             float norm = 0f;
             float sum = 0f;
             for (int k = 0; k < w.length; k++) {
-                w[k] = counts[s][k] * idf[terms[s][k]];
+                w[k] = w[k] * idf[terms[s][k]];
                 norm += w[k] * w[k];
                 sum += w[k];
             }
-            weights[s] = w;
             norms[s] = (float) Math.sqrt(norm);
             sums[s] = sum;
+        }
+    }
+
+    /** Sorts a[0, n): by insertion when short, as a sentence's distinct terms are; {@link Arrays#sort} beyond. */
+    private static void sortSmall(int[] a, int n) {
+        if (n > 32) {
+            Arrays.sort(a, 0, n);
+            return;
+        }
+        for (int i = 1; i < n; i++) {
+            int v = a[i];
+            int j = i - 1;
+            while (j >= 0 && a[j] > v) {
+                a[j + 1] = a[j];
+                j--;
+            }
+            a[j + 1] = v;
         }
     }
 
@@ -203,7 +226,7 @@ final class SentenceVectors {
 
     /** Inverse sentence frequency of the term with this id. */
     float idfOf(int id) {
-        return idf(documentFrequency[id]);
+        return idf[id];
     }
 
     /** Sum of the sentence's TF-IDF weights: how much distinctive content it carries. */

@@ -50,4 +50,34 @@ class ArticleTextTest {
         assertThat(first.formId("trams")).isEqualTo(2);
         assertThat(first.formId("tram")).isEqualTo(-1);
     }
+
+    @Test
+    void forEachKnownForm_givesTheFormsOfForEachForm_whereverTheSentencesSitInTheText() {
+        String alphabet = "aZé9 \t\n\u00a0'’-.,!?";
+        SplittableRandom random = new SplittableRandom(17);
+        for (int n = 0; n < 2_000; n++) {
+            List<String> sentences = new ArrayList<>();
+            for (int k = random.nextInt(5); k >= 0; k--) {
+                StringBuilder s = new StringBuilder();
+                for (int i = random.nextInt(12); i > 0; i--) {
+                    s.append(alphabet.charAt(random.nextInt(alphabet.length())));
+                }
+                sentences.add(s.toString());
+            }
+            // the sentences joined by white space, by nothing or by a letter, after a title, maybe cut short
+            StringBuilder joined = new StringBuilder("Title x");
+            for (String sentence : sentences) {
+                joined.append(List.of(" ", "\n\n", "", "b", "-").get(random.nextInt(5))).append(sentence);
+            }
+            String text = joined.substring(0, random.nextInt(joined.length() + 1));
+            ArticleText article = new ArticleText(sentences);
+            List<ArticleText.Form> known = new ArrayList<>();
+            List<ArticleText.Form> scanned = new ArrayList<>();
+
+            article.forEachKnownForm(text, known::add);
+            ArticleText.forEachForm(text, scanned::add);
+
+            assertThat(known).as(text).isEqualTo(scanned);
+        }
+    }
 }

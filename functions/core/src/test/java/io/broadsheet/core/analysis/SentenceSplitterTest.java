@@ -31,6 +31,13 @@ class SentenceSplitterTest {
     }
 
     @Test
+    void split_knowsTitlesAndAbbreviationsInAnyCase_andEndsAtOtherWords() {
+        assertThat(splitter.split("Talks with GOV. Newsom ended. Sales at ACME INC. The rest fell. Ünal sah Müller. Dann ging er."))
+                .containsExactly("Talks with GOV. Newsom ended.", "Sales at ACME INC.", "The rest fell.", "Ünal sah Müller.",
+                        "Dann ging er.");
+    }
+
+    @Test
     void split_keepsDecimalsUrlsAndEmailsWhole() {
         assertThat(splitter.split("Rates rose 3.5% at www.bank.example/rates.html today. Mail info@bank.example now."))
                 .containsExactly("Rates rose 3.5% at www.bank.example/rates.html today.", "Mail info@bank.example now.");
