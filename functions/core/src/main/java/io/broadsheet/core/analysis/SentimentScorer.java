@@ -139,8 +139,9 @@ final class SentimentScorer {
         int candidateCount;
         /** The classes of all the words together, OR-ed. */
         int anyFlags;
+        /** The classes every word has, AND-ed. */
+        int allFlags;
         int capitalised;
-        int allCapsCount;
 
         Lexed(Forms forms, int capacity) {
             this.forms = forms;
@@ -277,21 +278,28 @@ final class SentimentScorer {
                 ArticleText.Form form = text.formOf(f);
                 Entry entry = form.sentiment instanceof Entry cached && cached.scorer() == SentimentScorer.this ? cached : null;
                 if (entry == null) {
-                    entry = entry(form.lower);
+                    entry = spelling(form);
                     form.sentiment = entry;
                 }
                 lower[f] = entry.lower();
+                flags[f] = entry.flags();
                 phrase[f] = entry.phrase();
                 valence[f] = entry.valence();
-                boolean scoring = entry.valence() != 0f || entry.phrase() != null || (entry.flags() & EXPECT) != 0;
-                flags[f] = entry.flags() | (form.allCaps ? ALL_CAPS : 0)
-                        | (Character.isUpperCase(form.text.charAt(0)) ? CAPITALISED : 0) | (scoring ? SCORING : 0);
             }
         }
 
         float valence(int form) {
             return valence[form];
         }
+    }
+
+    /** A spelling's entry: its word's, with the classes that depend on the spelling (capitals) and {@link #SCORING}. */
+    private Entry spelling(ArticleText.Form form) {
+        Entry word = entry(form.lower);
+        boolean scoring = word.valence() != 0f || word.phrase() != null || (word.flags() & EXPECT) != 0;
+        int flags = word.flags() | (form.allCaps ? ALL_CAPS : 0)
+                | (Character.isUpperCase(form.text.charAt(0)) ? CAPITALISED : 0) | (scoring ? SCORING : 0);
+        return new Entry(this, word.lower(), flags, word.phrase(), word.valence());
     }
 
     private Entry entry(String word) {
@@ -475,31 +483,46 @@ final class SentimentScorer {
     private static int lex(Forms forms, int sentence) {
         ArticleText text = forms.text;
         int first = text.firstToken(sentence);
-        int endToken = text.endToken(sentence);
-        int count = endToken - first;
+        int count = text.endToken(sentence) - first;
         if (forms.words.clause.length < count) {
             forms.words = new Lexed(forms, Math.max(count, forms.words.clause.length * 2));
         }
         Lexed out = forms.words;
+        // the words: their forms and classes, and the candidates
         int[] formOf = out.form;
         int[] flagsOf = out.flags;
-        int[] clauseOf = out.clause;
-        boolean[] quotedOf = out.quoted;
         int[] candidates = out.candidates;
         int[] formFlags = forms.flags;
+        int anyFlags = 0;
+        int allFlags = -1;
+        int capitalised = 0;
+        int candidateCount = 0;
+        boolean afterToo = false;
+        for (int k = 0; k < count; k++) {
+            int form = text.form(first + k);
+            int flags = formFlags[form];
+            formOf[k] = form;
+            flagsOf[k] = flags;
+            anyFlags |= flags;
+            allFlags &= flags;
+            if (k > 0 && (flags & CAPITALISED) != 0) {
+                capitalised++;
+            }
+            if (canScore(flags, afterToo)) {
+                candidates[candidateCount++] = k;
+            }
+            afterToo = (flags & TOO) != 0;
+        }
+        // the characters between two words: punctuation opens clauses and quotes
+        int[] clauseOf = out.clause;
+        boolean[] quotedOf = out.quoted;
         String s = text.sentence(sentence);
         int clause = 0;
         boolean quoted = false;
         int exclamations = 0;
-        int anyFlags = 0;
-        int capitalised = 0;
-        int allCaps = 0;
-        int candidateCount = 0;
-        boolean afterToo = false;
         int n = s.length();
         int i = 0;
         for (int k = 0; ; k++) {
-            // the characters between two words: punctuation opens clauses and quotes
             int gapEnd = k < count ? text.start(first + k) : n;
             for (; i < gapEnd; i++) {
                 char c = s.charAt(i);
@@ -537,36 +560,20 @@ final class SentimentScorer {
             if (k == count) {
                 break;
             }
-            int t = first + k;
-            int form = text.form(t);
-            int flags = formFlags[form];
-            if ((flags & (COORD | CONC)) != 0) {
+            if ((flagsOf[k] & (COORD | CONC)) != 0) {
                 clause++;
             }
-            i = text.end(t);
-            formOf[k] = form;
-            flagsOf[k] = flags;
             clauseOf[k] = clause;
             quotedOf[k] = quoted;
-            anyFlags |= flags;
-            if (k > 0 && (flags & CAPITALISED) != 0) {
-                capitalised++;
-            }
-            if ((flags & ALL_CAPS) != 0) {
-                allCaps++;
-            }
-            if (canScore(flags, afterToo)) {
-                candidates[candidateCount++] = k;
-            }
-            afterToo = (flags & TOO) != 0;
+            i = text.end(first + k);
         }
         java.util.Arrays.fill(out.name, 0, count, false);
         java.util.Arrays.fill(out.levelWord, 0, count, false);
         out.first = first;
         out.n = count;
         out.anyFlags = anyFlags;
+        out.allFlags = allFlags;
         out.capitalised = capitalised;
-        out.allCapsCount = allCaps;
         out.candidateCount = candidateCount;
         return exclamations;
     }
@@ -871,8 +878,8 @@ final class SentimentScorer {
     }
 
     private static boolean hasMixedCase(Lexed words) {
-        int caps = words.allCapsCount;
-        return caps > 0 && caps < words.n;
+        // some word in capitals, and not every one
+        return (words.anyFlags & ALL_CAPS) != 0 && (words.allFlags & ALL_CAPS) == 0;
     }
 
     static boolean isAllCaps(String text) {
