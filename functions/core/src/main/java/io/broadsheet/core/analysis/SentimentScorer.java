@@ -137,6 +137,8 @@ final class SentimentScorer {
         /** The words that {@link #canScore}, in order: the only ones the rules can find a tone in. */
         int[] candidates;
         int candidateCount;
+        /** The sentence's characters, read as an array rather than through {@link String#charAt}. */
+        char[] chars = new char[256];
         /** The classes of all the words together, OR-ed. */
         int anyFlags;
         /** The classes every word has, AND-ed. */
@@ -516,23 +518,28 @@ final class SentimentScorer {
         // the characters between two words: punctuation opens clauses and quotes
         int[] clauseOf = out.clause;
         boolean[] quotedOf = out.quoted;
-        String s = text.sentence(sentence);
+        String sentenceText = text.sentence(sentence);
+        int n = sentenceText.length();
+        if (out.chars.length < n) {
+            out.chars = new char[Math.max(n, 2 * out.chars.length)];
+        }
+        char[] s = out.chars;
+        sentenceText.getChars(0, n, s, 0);
         int clause = 0;
         boolean quoted = false;
         int exclamations = 0;
-        int n = s.length();
         int i = 0;
         for (int k = 0; ; k++) {
             int gapEnd = k < count ? text.start(first + k) : n;
             for (; i < gapEnd; i++) {
-                char c = s.charAt(i);
+                char c = s[i];
                 if (c == ' ') {
                     continue; // most gaps are one space
                 }
                 switch (c) {
                     case ',', ';', ':', '(', ')', '—', '–' -> clause++;
                     case '-' -> {
-                        if (i + 1 < n && s.charAt(i + 1) == ' ' && i > 0 && s.charAt(i - 1) == ' ') {
+                        if (i + 1 < n && s[i + 1] == ' ' && i > 0 && s[i - 1] == ' ') {
                             clause++;
                         }
                     }
