@@ -69,7 +69,10 @@ final class SentimentScorer {
     private final java.util.concurrent.ConcurrentHashMap<String, Entry> entries = new java.util.concurrent.ConcurrentHashMap<>();
     private static final int ENTRY_CACHE_LIMIT = 50_000;
 
-    /** A word as the rules see it: "n't" spelled "nt", its classes, whether a listed phrase starts with it, its valence. */
+    /**
+     * A word as the rules see it: "n't" spelled "nt", its classes, whether a listed phrase starts with it, its valence.
+     * The entry cached on a spelling ({@link #spelling}) adds the classes that depend on how it is written.
+     */
     private record Entry(SentimentScorer scorer, String lower, int flags, PhraseNode phrase, float valence) {
     }
 
