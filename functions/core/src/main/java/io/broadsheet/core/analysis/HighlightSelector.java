@@ -1,6 +1,7 @@
 package io.broadsheet.core.analysis;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -74,12 +75,16 @@ final class HighlightSelector {
 
     /** Personalised PageRank over the similarity graph; the teleport favours early sentences. */
     private static float[] rank(int n, SentenceVectors vectors) {
-        // the similarity graph: an edge where two sentences' cosine passes the threshold; out[i] sums
-        // i's edges pair by pair in (i, j) order, i < j
-        float[][] cosine = new float[n][n];
+        // rows one by one: a float[n][n] goes through the VM's slow path for multi-arrays
+        float[][] cosine = new float[n][];
+        for (int i = 0; i < n; i++) {
+            cosine[i] = new float[n];
+        }
         vectors.cosines(n, cosine);
+        // the similarity graph: an edge where two sentences' cosine passes the threshold, listed in
+        // (i, j) order, i < j; out[i] sums i's edges in that order
+        Edges edges = new Edges(n);
         float[] out = new float[n];
-        int[] degree = new int[n];
         for (int i = 0; i < n; i++) {
             float[] row = cosine[i];
             for (int j = i + 1; j < n; j++) {
@@ -87,11 +92,11 @@ final class HighlightSelector {
                 if (s > 0.05f) {
                     out[i] += s;
                     out[j] += s;
-                    degree[i]++;
-                    degree[j]++;
+                    edges.add(i, j, s);
                 }
             }
         }
+        edges.divideBy(out);
         float[] prior = new float[n];
         float priorSum = 0f;
         for (int i = 0; i < n; i++) {
@@ -101,40 +106,22 @@ final class HighlightSelector {
         for (int i = 0; i < n; i++) {
             prior[i] /= priorSum;
         }
-        // row j lists the sentences i whose rank flows to j, in increasing i, with the share
-        // sim(i, j) / out(i)
-        int[] rowStart = new int[n + 1];
-        for (int j = 0; j < n; j++) {
-            rowStart[j + 1] = rowStart[j] + degree[j];
-        }
-        int[] source = new int[rowStart[n]];
-        float[] share = new float[rowStart[n]];
-        for (int j = 0, k = 0; j < n; j++) {
-            for (int i = 0; i < n; i++) {
-                float s = i < j ? cosine[i][j] : i > j ? cosine[j][i] : 0f;
-                if (s > 0.05f) {
-                    source[k] = i;
-                    share[k++] = s / out[i];
-                }
-            }
-        }
         float[] rank = prior.clone();
         float[] next = new float[n];
         for (int iter = 0; iter < ITERATIONS; iter++) {
-            incoming(rank, rowStart, source, share, next);
-            for (int j = 0; j < n; j++) {
-                next[j] = (1 - DAMPING) * prior[j] + DAMPING * next[j];
-            }
+            edges.flow(rank, next);
             // sentences with no similar neighbour leak rank; give it back through the prior
             float total = 0f;
-            for (float v : next) {
-                total += v;
+            for (int j = 0; j < n; j++) {
+                next[j] = (1 - DAMPING) * prior[j] + DAMPING * next[j];
+                total += next[j];
             }
             float change = 0f;
             for (int j = 0; j < n; j++) {
                 float updated = next[j] + (1f - total) * prior[j];
                 change += Math.abs(updated - rank[j]);
                 rank[j] = updated;
+                next[j] = 0f;
             }
             if (change < 1e-4f) {
                 break;
@@ -156,49 +143,57 @@ final class HighlightSelector {
     }
 
     /**
-     * {@code sums[j]} = the rank flowing into each sentence j, each row summed in its own order.
-     * Four rows are summed side by side: a float sum is a chain of dependent additions, and four
-     * independent chains keep the adder busy (each row's additions stay in the same order, so the
-     * sums are the same bit for bit).
+     * The graph's edges in (low, high) order, each with the share of the low sentence's rank that
+     * flows to the high one (similarity / out(low)) and back (similarity / out(high)).
      */
-    private static void incoming(float[] rank, int[] rowStart, int[] source, float[] share, float[] sums) {
-        int n = sums.length;
-        int j = 0;
-        for (; j + 3 < n; j += 4) {
-            int a = rowStart[j];
-            int b = rowStart[j + 1];
-            int c = rowStart[j + 2];
-            int d = rowStart[j + 3];
-            int lengthA = b - a;
-            int lengthB = c - b;
-            int lengthC = d - c;
-            int lengthD = rowStart[j + 4] - d;
-            int common = Math.min(Math.min(lengthA, lengthB), Math.min(lengthC, lengthD));
-            float sumA = 0f;
-            float sumB = 0f;
-            float sumC = 0f;
-            float sumD = 0f;
-            for (int k = 0; k < common; k++) {
-                sumA += rank[source[a + k]] * share[a + k];
-                sumB += rank[source[b + k]] * share[b + k];
-                sumC += rank[source[c + k]] * share[c + k];
-                sumD += rank[source[d + k]] * share[d + k];
-            }
-            sums[j] = rowSum(rank, source, share, a + common, a + lengthA, sumA);
-            sums[j + 1] = rowSum(rank, source, share, b + common, b + lengthB, sumB);
-            sums[j + 2] = rowSum(rank, source, share, c + common, c + lengthC, sumC);
-            sums[j + 3] = rowSum(rank, source, share, d + common, d + lengthD, sumD);
-        }
-        for (; j < n; j++) {
-            sums[j] = rowSum(rank, source, share, rowStart[j], rowStart[j + 1], 0f);
-        }
-    }
+    private static final class Edges {
+        int count;
+        int[] low;
+        int[] high;
+        float[] forward;
+        float[] back;
 
-    private static float rowSum(float[] rank, int[] source, float[] share, int from, int to, float sum) {
-        for (int k = from; k < to; k++) {
-            sum += rank[source[k]] * share[k];
+        Edges(int sentences) {
+            int capacity = Math.max(16, 4 * sentences);
+            low = new int[capacity];
+            high = new int[capacity];
+            forward = new float[capacity];
         }
-        return sum;
+
+        void add(int i, int j, float similarity) {
+            if (count == low.length) {
+                low = Arrays.copyOf(low, 2 * count);
+                high = Arrays.copyOf(high, 2 * count);
+                forward = Arrays.copyOf(forward, 2 * count);
+            }
+            low[count] = i;
+            high[count] = j;
+            forward[count++] = similarity;
+        }
+
+        /** Turns each edge's similarity into the two shares, once every out(i) is summed. */
+        void divideBy(float[] out) {
+            back = new float[count];
+            for (int e = 0; e < count; e++) {
+                float similarity = forward[e];
+                forward[e] = similarity / out[low[e]];
+                back[e] = similarity / out[high[e]];
+            }
+        }
+
+        /**
+         * Adds to {@code into[j]} the rank flowing into each sentence j. Walking the edges in (low,
+         * high) order adds a sentence's inflows in increasing order of their source, the sum of
+         * the textbook row-by-row product term for term (the same floats bit for bit).
+         */
+        void flow(float[] rank, float[] into) {
+            for (int e = 0; e < count; e++) {
+                int i = low[e];
+                int j = high[e];
+                into[j] += rank[i] * forward[e];
+                into[i] += rank[j] * back[e];
+            }
+        }
     }
 
     private static boolean isRedundant(int candidate, List<Integer> chosen, SentenceVectors vectors) {

@@ -60,15 +60,24 @@ public final class SentimentAnalyzer {
 
     /** The phrases that push the sentence its way, strongest first: "awful" does not lift "Great phone, awful battery." */
     private static List<String> phrases(SentimentScorer.Result r) {
+        if (r.hits().size() == 1) {
+            // most toned sentences have one phrase: nothing to sort
+            SentimentScorer.Hit h = r.hits().get(0);
+            return pushes(h, r.compound()) ? List.of(h.text()) : List.of();
+        }
         List<SentimentScorer.Hit> hits = new ArrayList<>(r.hits());
         hits.sort((a, b) -> Float.compare(Math.abs(b.weight()), Math.abs(a.weight())));
         List<String> phrases = new ArrayList<>(hits.size());
         for (SentimentScorer.Hit h : hits) {
-            if (r.compound() == 0f || Math.signum(h.weight()) == Math.signum(r.compound())) {
+            if (pushes(h, r.compound())) {
                 phrases.add(h.text());
             }
         }
         return List.copyOf(phrases);
+    }
+
+    private static boolean pushes(SentimentScorer.Hit h, float compound) {
+        return compound == 0f || Math.signum(h.weight()) == Math.signum(compound);
     }
 
     /** Maps VADER's compound (-1 .. +1) onto 0–100 with 50 neutral. */

@@ -69,7 +69,10 @@ final class SentimentScorer {
     private final java.util.concurrent.ConcurrentHashMap<String, Entry> entries = new java.util.concurrent.ConcurrentHashMap<>();
     private static final int ENTRY_CACHE_LIMIT = 50_000;
 
-    /** A word as the rules see it: "n't" spelled "nt", its classes, whether a listed phrase starts with it, its valence. */
+    /**
+     * A word as the rules see it: "n't" spelled "nt", its classes, whether a listed phrase starts with it, its valence.
+     * The entry cached on a spelling ({@link #spelling}) adds the classes that depend on how it is written.
+     */
     private record Entry(SentimentScorer scorer, String lower, int flags, PhraseNode phrase, float valence) {
     }
 
@@ -126,40 +129,51 @@ final class SentimentScorer {
         /** The sentence's first token in the article: word k is token first + k. */
         int first;
         int n;
+        /** Word k's form id and classes, copied out of the article's tables once per sentence. */
+        int[] form;
+        int[] flags;
         int[] clause;
         boolean[] quoted;
         boolean[] name;
+        /** Set by {@link #fallsAfter}: words of a fall that are not scored. */
+        boolean[] levelWord;
+        /** The words that {@link #canScore}, in order: the only ones the rules can find a tone in. */
+        int[] candidates;
+        int candidateCount;
+        /** The sentence's characters, read as an array rather than through {@link String#charAt}. */
+        char[] chars = new char[256];
         /** The classes of all the words together, OR-ed. */
         int anyFlags;
+        /** The classes every word has, AND-ed. */
+        int allFlags;
         int capitalised;
-        int allCapsCount;
 
         Lexed(Forms forms, int capacity) {
             this.forms = forms;
             this.text = forms.text;
+            form = new int[capacity];
+            flags = new int[capacity];
             clause = new int[capacity];
             quoted = new boolean[capacity];
             name = new boolean[capacity];
+            levelWord = new boolean[capacity];
+            candidates = new int[capacity];
         }
 
         int form(int k) {
-            return text.form(first + k);
-        }
-
-        String text(int k) {
-            return text.formOf(form(k)).text;
+            return form[k];
         }
 
         String lower(int k) {
-            return forms.lower[form(k)];
+            return forms.lower[form[k]];
         }
 
         int flags(int k) {
-            return forms.flags[form(k)];
+            return flags[k];
         }
 
         boolean allCaps(int k) {
-            return forms.allCaps[form(k)];
+            return (flags[k] & ALL_CAPS) != 0;
         }
 
         int start(int k) {
@@ -171,7 +185,7 @@ final class SentimentScorer {
         }
 
         boolean is(int k, int flag) {
-            return (flags(k) & flag) != 0;
+            return (flags[k] & flag) != 0;
         }
     }
 
@@ -188,6 +202,20 @@ final class SentimentScorer {
     private static final int LEVEL = 1 << 9;
     private static final int TOO = 1 << 10;
     private static final int SPITE = 1 << 11;
+    // Facts about the spelling rather than the word, added per article form (see Forms).
+    private static final int CAPITALISED = 1 << 12;
+    private static final int ALL_CAPS = 1 << 13;
+    /** Has a valence, starts a listed phrase or is an expectation verb (see {@link #canScore}). */
+    private static final int SCORING = 1 << 14;
+    // The words single rules look for, so that a rule tests a bit instead of comparing strings.
+    private static final int PRETTY = 1 << 15;
+    private static final int KIND = 1 << 16;
+    private static final int LIKE = 1 << 17;
+    private static final int LEAST = 1 << 18;
+    /** A yardstick of {@link #isStandardOfComparison}: "hoped", "expected", "advertised", ... */
+    private static final int YARDSTICK = 1 << 19;
+    /** Where {@link #isUnmetExpectation} looks further: "wish", "wished", "have", "expected". */
+    private static final int COUNTERFACTUAL = 1 << 20;
 
     /** Built on first use, after the word sets above and below are initialised. */
     private static final class WordClasses {
@@ -207,6 +235,11 @@ final class SentimentScorer {
             mark(m, LEVELS, LEVEL);
             mark(m, Set.of("too"), TOO);
             mark(m, Set.of("spite"), SPITE);
+            mark(m, Set.of("pretty"), PRETTY);
+            mark(m, Set.of("kind", "sort"), KIND);
+            mark(m, Set.of("like", "likes"), LIKE);
+            mark(m, Set.of("least"), LEAST);
+            mark(m, Set.of("wish", "wished", "have", "expected"), COUNTERFACTUAL);
             return Map.copyOf(m);
         }
 
@@ -218,7 +251,9 @@ final class SentimentScorer {
 
         static int of(String lower) {
             Integer f = FLAGS.get(lower);
-            return f == null ? 0 : f;
+            boolean yardstick = lower.startsWith("hop") || lower.startsWith("expect") || lower.equals("advertised")
+                    || lower.equals("promised");
+            return (f == null ? 0 : f) | (yardstick ? YARDSTICK : 0);
         }
     }
 
@@ -232,8 +267,6 @@ final class SentimentScorer {
         private final int[] flags;
         /** The phrase-tree node of a word that starts a listed phrase, else null. */
         private final PhraseNode[] phrase;
-        private final boolean[] allCaps;
-        private final boolean[] capitalised;
         private final float[] valence;
         /** Scratch for one sentence at a time. */
         private Lexed words;
@@ -244,29 +277,34 @@ final class SentimentScorer {
             lower = new String[count];
             flags = new int[count];
             phrase = new PhraseNode[count];
-            allCaps = new boolean[count];
             valence = new float[count];
-            capitalised = new boolean[count];
             words = new Lexed(this, 64);
             for (int f = 0; f < count; f++) {
                 ArticleText.Form form = text.formOf(f);
                 Entry entry = form.sentiment instanceof Entry cached && cached.scorer() == SentimentScorer.this ? cached : null;
                 if (entry == null) {
-                    entry = entry(form.lower);
+                    entry = spelling(form);
                     form.sentiment = entry;
                 }
                 lower[f] = entry.lower();
                 flags[f] = entry.flags();
                 phrase[f] = entry.phrase();
                 valence[f] = entry.valence();
-                allCaps[f] = form.allCaps;
-                capitalised[f] = Character.isUpperCase(form.text.charAt(0));
             }
         }
 
         float valence(int form) {
             return valence[form];
         }
+    }
+
+    /** A spelling's entry: its word's, with the classes that depend on the spelling (capitals) and {@link #SCORING}. */
+    private Entry spelling(ArticleText.Form form) {
+        Entry word = entry(form.lower);
+        boolean scoring = word.valence() != 0f || word.phrase() != null || (word.flags() & EXPECT) != 0;
+        int flags = word.flags() | (form.allCaps ? ALL_CAPS : 0)
+                | (Character.isUpperCase(form.text.charAt(0)) ? CAPITALISED : 0) | (scoring ? SCORING : 0);
+        return new Entry(this, word.lower(), flags, word.phrase(), word.valence());
     }
 
     private Entry entry(String word) {
@@ -310,9 +348,13 @@ final class SentimentScorer {
         float[] contrastWeight = (words.anyFlags & (COORD | CONC | SPITE)) == 0 ? null : contrastWeights(words);
         List<Hit> hits = new ArrayList<>();
         float sum = 0f;
-        boolean[] levelWord = new boolean[n];
-        for (int i = 0; i < n; i++) {
-            if (levelWord[i] || !canScore(words, forms, i)) {
+        boolean[] levelWord = words.levelWord;
+        int[] candidates = words.candidates;
+        // words before this one belong to a phrase already scored
+        int next = 0;
+        for (int c = 0; c < words.candidateCount; c++) {
+            int i = candidates[c];
+            if (i < next || levelWord[i]) {
                 // a level word: "fell to its lowest level" is the direction of a reversed quantity, not a tone
                 continue;
             }
@@ -334,7 +376,7 @@ final class SentimentScorer {
                 }
             }
             if (span > 1 && v == 0f) {
-                i += span - 1; // a phrase listed as toneless ("as well")
+                next = i + span; // a phrase listed as toneless ("as well")
                 continue;
             }
             if (span == 1) {
@@ -346,7 +388,7 @@ final class SentimentScorer {
                 }
                 v = forms.valence(words.form(w));
             }
-            if (v == 0f && !words.is(w, EXPECT) && !(i > 0 && words.lower(i - 1).equals("too"))) {
+            if (v == 0f && !words.is(w, EXPECT) && !(i > 0 && words.is(i - 1, TOO))) {
                 continue;
             }
             int negator = negatorIndex(words, i);
@@ -372,7 +414,7 @@ final class SentimentScorer {
                 if (negated && words.is(w, EXPECT)) {
                     v = FAILED_EXPECTATION;
                     negated = false;
-                } else if (i > 0 && words.lower(i - 1).equals("too") && words.clause[i - 1] == words.clause[w]
+                } else if (i > 0 && words.is(i - 1, TOO) && words.clause[i - 1] == words.clause[w]
                         && !Words.isStopWord(lower)) {
                     v = EXCESS;
                 } else {
@@ -399,7 +441,7 @@ final class SentimentScorer {
             int last = i + span - 1;
             int from = negated ? negator : i;
             hits.add(new Hit(sentence.substring(words.start(from), words.end(last)), v));
-            i += span - 1;
+            next = i + span;
         }
         if (sum != 0f && exclamations > 0) {
             sum += Math.signum(sum) * Math.min(exclamations, 4) * 0.292f;
@@ -420,7 +462,7 @@ final class SentimentScorer {
         boolean afterToo = false;
         for (int t = text.firstToken(sentence); t < text.endToken(sentence); t++) {
             int form = text.form(t);
-            if (afterToo || forms.valence[form] != 0f || forms.phrase[form] != null || (forms.flags[form] & EXPECT) != 0) {
+            if (afterToo || (forms.flags[form] & SCORING) != 0) {
                 return true;
             }
             afterToo = (forms.flags[form] & TOO) != 0;
@@ -431,44 +473,76 @@ final class SentimentScorer {
     /**
      * Whether word k can move the score: it has a valence, starts a listed phrase, is an expectation
      * verb, or follows "too". Any other word meets a {@code continue} in {@link #score} whatever
-     * the rules say, so it is passed over first.
+     * the rules say, so {@link #lex} lists only these as candidates.
      */
-    private static boolean canScore(Lexed words, Forms forms, int k) {
-        int form = words.form(k);
-        return forms.valence[form] != 0f || forms.phrase[form] != null || (words.flags(k) & EXPECT) != 0
-                || k > 0 && (words.flags(k - 1) & TOO) != 0;
+    private static boolean canScore(int flags, boolean afterToo) {
+        return afterToo || (flags & SCORING) != 0;
     }
 
     // ---- lexing ----
 
-    /** The sentence's words with clause numbers and quote state; returns the number of '!'. */
+    /**
+     * The sentence's words with clause numbers and quote state, and the candidates that can score;
+     * returns the number of '!'. Counts are kept in locals and stored once at the end.
+     */
     private static int lex(Forms forms, int sentence) {
-        int count = forms.text.endToken(sentence) - forms.text.firstToken(sentence);
+        ArticleText text = forms.text;
+        int first = text.firstToken(sentence);
+        int count = text.endToken(sentence) - first;
         if (forms.words.clause.length < count) {
             forms.words = new Lexed(forms, Math.max(count, forms.words.clause.length * 2));
         }
         Lexed out = forms.words;
-        out.n = 0;
-        out.first = forms.text.firstToken(sentence);
-        out.anyFlags = 0;
-        out.capitalised = 0;
-        out.allCapsCount = 0;
-        ArticleText text = forms.text;
-        String s = text.sentence(sentence);
+        // the words: their forms and classes, and the candidates
+        int[] formOf = out.form;
+        int[] flagsOf = out.flags;
+        int[] candidates = out.candidates;
+        int[] formFlags = forms.flags;
+        int anyFlags = 0;
+        int allFlags = -1;
+        int capitalised = 0;
+        int candidateCount = 0;
+        boolean afterToo = false;
+        for (int k = 0; k < count; k++) {
+            int form = text.form(first + k);
+            int flags = formFlags[form];
+            formOf[k] = form;
+            flagsOf[k] = flags;
+            anyFlags |= flags;
+            allFlags &= flags;
+            if (k > 0 && (flags & CAPITALISED) != 0) {
+                capitalised++;
+            }
+            if (canScore(flags, afterToo)) {
+                candidates[candidateCount++] = k;
+            }
+            afterToo = (flags & TOO) != 0;
+        }
+        // the characters between two words: punctuation opens clauses and quotes
+        int[] clauseOf = out.clause;
+        boolean[] quotedOf = out.quoted;
+        String sentenceText = text.sentence(sentence);
+        int n = sentenceText.length();
+        if (out.chars.length < n) {
+            out.chars = new char[Math.max(n, 2 * out.chars.length)];
+        }
+        char[] s = out.chars;
+        sentenceText.getChars(0, n, s, 0);
         int clause = 0;
         boolean quoted = false;
         int exclamations = 0;
-        int n = s.length();
         int i = 0;
-        int endToken = text.endToken(sentence);
-        for (int t = text.firstToken(sentence); ; t++) {
-            // the characters between two words: punctuation opens clauses and quotes
-            int gapEnd = t < endToken ? text.start(t) : n;
+        for (int k = 0; ; k++) {
+            int gapEnd = k < count ? text.start(first + k) : n;
             for (; i < gapEnd; i++) {
-                switch (s.charAt(i)) {
+                char c = s[i];
+                if (c == ' ') {
+                    continue; // most gaps are one space
+                }
+                switch (c) {
                     case ',', ';', ':', '(', ')', '—', '–' -> clause++;
                     case '-' -> {
-                        if (i + 1 < n && s.charAt(i + 1) == ' ' && i > 0 && s.charAt(i - 1) == ' ') {
+                        if (i + 1 < n && s[i + 1] == ' ' && i > 0 && s[i - 1] == ' ') {
                             clause++;
                         }
                     }
@@ -493,27 +567,25 @@ final class SentimentScorer {
                     }
                 }
             }
-            if (t == endToken) {
-                return exclamations;
+            if (k == count) {
+                break;
             }
-            int form = text.form(t);
-            int flags = forms.flags[form];
-            if ((flags & (COORD | CONC)) != 0) {
+            if ((flagsOf[k] & (COORD | CONC)) != 0) {
                 clause++;
             }
-            i = text.end(t);
-            int k = out.n++;
-            out.clause[k] = clause;
-            out.quoted[k] = quoted;
-            out.name[k] = false;
-            out.anyFlags |= flags;
-            if (k > 0 && forms.capitalised[form]) {
-                out.capitalised++;
-            }
-            if (forms.allCaps[form]) {
-                out.allCapsCount++;
-            }
+            clauseOf[k] = clause;
+            quotedOf[k] = quoted;
+            i = text.end(first + k);
         }
+        java.util.Arrays.fill(out.name, 0, count, false);
+        java.util.Arrays.fill(out.levelWord, 0, count, false);
+        out.first = first;
+        out.n = count;
+        out.anyFlags = anyFlags;
+        out.allFlags = allFlags;
+        out.capitalised = capitalised;
+        out.candidateCount = candidateCount;
+        return exclamations;
     }
 
     // ---- rules ----
@@ -573,8 +645,8 @@ final class SentimentScorer {
             if (words.clause[w] != clause) {
                 return -1;
             }
-            String lower = words.lower(w);
             if (words.is(w, NEG)) {
+                String lower = words.lower(w);
                 if (lower.equals("no") && k + 1 < words.n && k + 1 < i
                         && (words.lower(k + 1).equals("doubt") || words.lower(k + 1).equals("wonder"))) {
                     return -1; // "no doubt it is good" affirms
@@ -584,7 +656,7 @@ final class SentimentScorer {
                 }
                 return k;
             }
-            if (lower.equals("least") && (k == 0 || !words.lower(k - 1).equals("at"))) {
+            if (words.is(w, LEAST) && (k == 0 || !words.lower(k - 1).equals("at"))) {
                 return k;
             }
         }
@@ -624,8 +696,7 @@ final class SentimentScorer {
 
     /** "pretty" is an intensifier before a sentiment word ("pretty bad") and praise otherwise ("a pretty case"). */
     private static boolean isDegreeUse(Lexed words, int i, Forms forms) {
-        String lower = words.lower(i);
-        if (!lower.equals("pretty")) {
+        if (!words.is(i, PRETTY)) {
             return words.is(i, DEG);
         }
         int clause = words.clause[i];
@@ -639,8 +710,7 @@ final class SentimentScorer {
 
     /** "like" is praise only as a verb with a subject ("I like", "didn't like"), not as a preposition or "would like to". */
     private static boolean isNonVerbLike(Lexed words, int i) {
-        String lower = words.lower(i);
-        if (!lower.equals("like") && !lower.equals("likes")) {
+        if (!words.is(i, LIKE)) {
             return false;
         }
         if (i + 1 < words.n && words.lower(i + 1).equals("to")) {
@@ -702,6 +772,9 @@ final class SentimentScorer {
     private static boolean isUnmetExpectation(Lexed words, int i) {
         int clause = words.clause[i];
         for (int k = i - 1; k >= 0 && k >= i - 5 && words.clause[k] == clause; k--) {
+            if (!words.is(k, COUNTERFACTUAL)) {
+                continue;
+            }
             String w = words.lower(k);
             if (w.equals("wish") || w.equals("wished")) {
                 return true;
@@ -775,8 +848,7 @@ final class SentimentScorer {
     }
 
     private static boolean isStandardOfComparison(Lexed words, int i) {
-        String w = words.lower(i);
-        if (!(w.startsWith("hop") || w.startsWith("expect") || w.equals("advertised") || w.equals("promised"))) {
+        if (!words.is(i, YARDSTICK)) {
             return false;
         }
         int clause = words.clause[i];
@@ -790,8 +862,7 @@ final class SentimentScorer {
     }
 
     private static boolean isKindOf(Lexed words, int i) {
-        String lower = words.lower(i);
-        return (lower.equals("kind") || lower.equals("sort")) && i + 1 < words.n
+        return words.is(i, KIND) && i + 1 < words.n
                 && words.lower(i + 1).equals("of");
     }
 
@@ -808,10 +879,8 @@ final class SentimentScorer {
         if (words.capitalised == 0 || words.capitalised * 2 > words.n - 1) {
             return;
         }
-        Forms forms = words.forms;
         for (int i = 1; i < words.n; i++) {
-            int form = words.form(i);
-            if (forms.capitalised[form] && !forms.allCaps[form] && !forms.lower[form].equals("i")
+            if ((words.flags[i] & (CAPITALISED | ALL_CAPS)) == CAPITALISED && !words.lower(i).equals("i")
                     && words.clause[i - 1] == words.clause[i]) {
                 words.name[i] = true;
             }
@@ -819,8 +888,8 @@ final class SentimentScorer {
     }
 
     private static boolean hasMixedCase(Lexed words) {
-        int caps = words.allCapsCount;
-        return caps > 0 && caps < words.n;
+        // some word in capitals, and not every one
+        return (words.anyFlags & ALL_CAPS) != 0 && (words.allFlags & ALL_CAPS) == 0;
     }
 
     static boolean isAllCaps(String text) {
