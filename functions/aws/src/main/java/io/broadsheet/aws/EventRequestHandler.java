@@ -9,13 +9,14 @@ import io.micronaut.function.aws.MicronautRequestHandler;
  * The base of the event-triggered functions (parse, analyze, publish): a {@link MicronautRequestHandler}
  * whose application context costs as little as possible on a cold start.
  *
- * <p>Micronaut's Lambda builder creates every singleton of the context eagerly, so each function used
- * to build the clients, the analyser, the page renderer and the HTTP codecs of every other function.
- * Here only the configuration is created eagerly (a missing or invalid {@code broadsheet.*} setting
- * still fails the init, not the first event); the handler's {@code @Inject} fields bring in what its
- * step needs while it is constructed, still during init, so SnapStart captures them. The environments
- * are named instead of deduced (no probing for a cloud provider), there is no banner and no bootstrap
- * context (no distributed configuration is used).
+ * <p>Micronaut's Lambda builder creates every singleton and every configuration bean of the context
+ * eagerly, so each function used to build the clients, the analyser, the page renderer and the HTTP
+ * codecs of every other function, and Micronaut's own executor and SSL settings. Here nothing is
+ * created eagerly: the handler's {@code @Inject} fields bring in what its step needs while it is
+ * constructed, still during init, so SnapStart captures them. Every step needs
+ * {@link BroadsheetConfiguration}, so a missing or invalid {@code broadsheet.*} setting still fails the
+ * init, not the first event. The environments are named instead of deduced (no probing for a cloud
+ * provider), there is no banner and no bootstrap context (no distributed configuration is used).
  */
 public abstract class EventRequestHandler<I, O> extends MicronautRequestHandler<I, O> {
 
@@ -39,7 +40,7 @@ public abstract class EventRequestHandler<I, O> extends MicronautRequestHandler<
                 .deduceCloudEnvironment(false)
                 .bootstrapEnvironment(false)
                 .banner(false)
-                .eagerInitConfiguration(true)
+                .eagerInitConfiguration(false)
                 .eagerInitSingletons(false);
     }
 }

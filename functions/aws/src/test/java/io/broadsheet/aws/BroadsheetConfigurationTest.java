@@ -53,7 +53,19 @@ class BroadsheetConfigurationTest {
         Map<String, Object> properties = new HashMap<>(REQUIRED);
         properties.remove("broadsheet.site-bucket");
 
-        assertThatThrownBy(() -> configuration(properties)).hasStackTraceContaining("siteBucket");
+        assertThatThrownBy(() -> configuration(properties))
+                .hasStackTraceContaining("broadsheet.site-bucket (BROADSHEET_SITE_BUCKET) must be set");
+    }
+
+    @Test
+    void refusesToStart_whenASettingIsBlank_andNamesEveryProblem() {
+        Map<String, Object> properties = new HashMap<>(REQUIRED);
+        properties.put("broadsheet.table-name", " ");
+        properties.put("broadsheet.site-name", "");
+
+        assertThatThrownBy(() -> configuration(properties))
+                .hasStackTraceContaining("broadsheet.table-name (BROADSHEET_TABLE_NAME) must be set; "
+                        + "broadsheet.site-name (BROADSHEET_SITE_NAME) must be set");
     }
 
     @Test
@@ -61,6 +73,7 @@ class BroadsheetConfigurationTest {
         Map<String, Object> properties = new HashMap<>(REQUIRED);
         properties.put("broadsheet.max-upload-bytes", "0");
 
-        assertThatThrownBy(() -> configuration(properties)).hasStackTraceContaining("maxUploadBytes");
+        assertThatThrownBy(() -> configuration(properties))
+                .hasStackTraceContaining("broadsheet.max-upload-bytes (BROADSHEET_MAX_UPLOAD_BYTES) must be at least 1, was 0");
     }
 }

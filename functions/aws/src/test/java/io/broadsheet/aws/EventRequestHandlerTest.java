@@ -58,6 +58,7 @@ class EventRequestHandlerTest {
         SETTINGS.forEach(System::setProperty);
         System.clearProperty("broadsheet.table-name");
 
-        assertThatThrownBy(ParsingHandler::new).hasStackTraceContaining("tableName");
+        assertThatThrownBy(ParsingHandler::new)
+                .hasStackTraceContaining("broadsheet.table-name (BROADSHEET_TABLE_NAME) must be set");
     }
 }
