@@ -7,14 +7,15 @@ import jakarta.annotation.PostConstruct;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Broadsheet's own settings, read from {@code broadsheet.*} properties or the matching environment
  * variables the SAM template sets ({@code BROADSHEET_ARTICLES_BUCKET}, ...). Validated at start-up,
  * so a function with a missing setting fails on init, not on its first event.
  *
- * <p>Checked by {@link #validate()} rather than by Bean Validation: the validator and its constraint
- * beans were a sixth of each function's cold start (docs/performance.md), for five checks.
+ * <p>Checked by {@link #validate()} rather than by Bean Validation, whose validator, constraint beans
+ * and Reactor every function loaded on each cold start for these five checks (docs/performance.md).
  */
 @ConfigurationProperties("broadsheet")
 public class BroadsheetConfiguration {
@@ -75,7 +76,7 @@ public class BroadsheetConfiguration {
     }
 
     private static String describe(String key) {
-        return "broadsheet." + key + " (" + ("BROADSHEET_" + key.replace('-', '_')).toUpperCase(java.util.Locale.ROOT) + ")";
+        return "broadsheet." + key + " (BROADSHEET_" + key.replace('-', '_').toUpperCase(Locale.ROOT) + ")";
     }
 
     /** The ways the api function can authorise a write. */
