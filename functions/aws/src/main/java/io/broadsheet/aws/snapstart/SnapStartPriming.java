@@ -2,7 +2,9 @@ package io.broadsheet.aws.snapstart;
 
 import io.broadsheet.aws.ArticleItems;
 import io.broadsheet.aws.BroadsheetConfiguration;
+import io.broadsheet.aws.DynamoArticleTable;
 import io.broadsheet.aws.PipelineFactory;
+import io.broadsheet.aws.S3ObjectStore;
 import io.broadsheet.core.analysis.ArticleAnalyzer;
 import io.broadsheet.core.model.Analysis;
 import io.broadsheet.core.model.Article;
@@ -27,7 +29,10 @@ import org.crac.Core;
 import org.crac.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.identity.spi.IdentityProvider;
 import software.amazon.awssdk.identity.spi.ResolveIdentityRequest;
@@ -54,8 +59,11 @@ import java.util.concurrent.CompletableFuture;
  * when it holds the analyse step, the renderer when it publishes; always on a built-in sample, never
  * on stored data. The SDK clients make reads of keys that do not exist ({@value #PRIMING_KEY},
  * {@value #PRIMING_ID}); writes are marshalled and then stopped before they are signed, so priming
- * changes nothing in the buckets or the table. Nothing here may fail the snapshot: every failure is
- * logged and priming goes on.
+ * changes nothing in the buckets or the table. Then every call the steps make (conditional writes,
+ * reads that find something, listings, deletes) goes all the way to a {@link LoopbackCloud}, through
+ * clients like the function's but pointed there: signing, chunked uploads and the parsing of a
+ * success, which the calls to the real cloud stop short of, are then done before the snapshot too.
+ * Nothing here may fail the snapshot: every failure is logged and priming goes on.
  */
 @Context
 @Requires(property = SnapStartPriming.INITIALIZATION_TYPE, value = SnapStartPriming.SNAP_START)
@@ -115,6 +123,9 @@ public final class SnapStartPriming implements Resource {
         }
         if (built(DynamoDbClient.class) && record != null) {
             attempt("dynamodb", primed, () -> primeDynamo(record));
+        }
+        if (built(S3Client.class) || built(DynamoDbClient.class) && record != null) {
+            attempt("loopback", primed, () -> primeRoundTrips(record));
         }
         return primed;
     }
@@ -192,6 +203,47 @@ public final class SnapStartPriming implements Resource {
         return table;
     }
 
+    /**
+     * Every kind of call the steps make, sent all the way to a {@link LoopbackCloud} through clients
+     * built like the function's (its HTTP client and region) but pointed at the stand-in.
+     */
+    private Object primeRoundTrips(ArticleRecord record) {
+        SdkHttpClient http = beans.getBean(SdkHttpClient.class);
+        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("priming", "priming"));
+        byte[] content = "{}".getBytes(StandardCharsets.UTF_8);
+        try (LoopbackCloud cloud = LoopbackCloud.start()) {
+            if (built(S3Client.class)) {
+                var region = beans.getBean(S3Client.class).serviceClientConfiguration().region();
+                try (S3Client s3 = S3Client.builder().httpClient(http).credentialsProvider(credentials).region(region)
+                        .endpointOverride(cloud.endpoint()).forcePathStyle(true).build()) {
+                    ObjectStore store = new S3ObjectStore(s3, "priming");
+                    store.put(PRIMING_KEY, content, "application/json", "max-age=60");
+                    store.putIfMatch(PRIMING_KEY, content, "application/json", null);
+                    store.putIfMatch(PRIMING_KEY, content, "application/json", "\"priming\"");
+                    store.head(PRIMING_KEY);
+                    store.get(PRIMING_KEY, 1024);
+                    store.list("snapstart-priming/");
+                    store.delete(PRIMING_KEY);
+                }
+            }
+            if (built(DynamoDbClient.class) && record != null) {
+                var region = beans.getBean(DynamoDbClient.class).serviceClientConfiguration().region();
+                try (DynamoDbClient dynamo = DynamoDbClient.builder().httpClient(http).credentialsProvider(credentials)
+                        .region(region).endpointOverride(cloud.endpoint()).build()) {
+                    ArticleTable table = new DynamoArticleTable(dynamo, "priming");
+                    table.find(PRIMING_ID);
+                    table.insert(record);
+                    table.replace(record, record.version());
+                    table.list(ArticleTable.ArticleQuery.all(10));
+                    table.delete(PRIMING_ID, record.version());
+                }
+            }
+            return cloud.endpoint();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Credentials that never resolve: a request using them is marshalled, then fails before it is signed or sent. */
     private static final IdentityProvider<AwsCredentialsIdentity> NOT_SENT = new IdentityProvider<>() {
         @Override
@@ -237,7 +289,8 @@ public final class SnapStartPriming implements Resource {
             T result = step.get();
             primed.add(what);
             return result;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
+            // LinkageError: a runtime without a module priming uses (say jdk.httpserver) must still snapshot.
             LOG.warn("SnapStart priming of {} failed (the function still works; its first event pays instead): {}", what, e.toString());
             return null;
         }
