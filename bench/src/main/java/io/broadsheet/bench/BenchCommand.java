@@ -39,7 +39,7 @@ public final class BenchCommand {
         @Option(names = "--runs", defaultValue = "5", description = "fresh JVMs per case (median reported); default ${DEFAULT-VALUE}")
         int runs;
 
-        @Option(names = "--case", split = ",", description = "cases to run: bare, sdk, parse, analyze, publish, api (default: all)")
+        @Option(names = "--case", split = ",", description = "cases to run: bare, sdk, parse, parse-by-hand, analyze, publish, api (default: all)")
         List<String> cases = new ArrayList<>();
 
         @Option(names = "--no-pin", description = "do not pin function JVMs to one core with taskset")

@@ -1,6 +1,7 @@
 package io.broadsheet.bench.coldstart;
 
 import io.broadsheet.bench.coldstart.baseline.BareHandler;
+import io.broadsheet.bench.coldstart.handwired.HandWiredParseHandler;
 import io.broadsheet.local.load.ArticleGenerator;
 import io.broadsheet.bench.local.LocalCredentials;
 import io.broadsheet.local.embedded.DynaliteProcess;
@@ -69,7 +70,7 @@ public final class ColdStartHarness {
      * @param pin       {@code taskset -c 0} for every function JVM
      * @param snapStart also start each function with {@code AWS_LAMBDA_INITIALIZATION_TYPE=snap-start}
      *                  (the client runs the CRaC priming hooks before its first poll)
-     * @param cases     which cases to run (bare, sdk, parse, analyze, publish, api); empty = all
+     * @param cases     which cases to run (bare, sdk, parse, parse-by-hand, analyze, publish, api); empty = all
      * @param javaToolOptions {@code JAVA_TOOL_OPTIONS} for every case (as a function's configuration
      *                  may set it), or null
      * @param libLayout each task root holds its code as {@code lib/function.jar} instead of unzipped classes
@@ -85,10 +86,14 @@ public final class ColdStartHarness {
             "bare", BareHandler.class.getName(),
             "sdk", "io.broadsheet.bench.coldstart.baseline.SdkClientsHandler",
             "parse", "io.broadsheet.parse.ParseArticleHandler",
+            "parse-by-hand", HandWiredParseHandler.class.getName(),
             "analyze", "io.broadsheet.analyze.AnalyzeArticleHandler",
             "publish", "io.broadsheet.publish.PublishArticleHandler",
             "api", "io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction");
-    private static final List<String> ORDER = List.of("bare", "sdk", "parse", "analyze", "publish", "api");
+    private static final List<String> ORDER = List.of("bare", "sdk", "parse", "parse-by-hand", "analyze", "publish", "api");
+
+    /** The parse function's jar plus these classes is the {@code parse-by-hand} case. */
+    private static final Class<?>[] HAND_WIRED = {HandWiredParseHandler.class, HandWiredParseHandler.NoLambdaContext.class};
 
     private final Layout layout;
     private final Options options;
@@ -147,8 +152,9 @@ public final class ColdStartHarness {
                 // SnapStart variants get an article of their own, so that they do the same work, not a no-op re-run.
                 Round onDemand = new Round(round, "", s3, dynamo);
                 Round snap = new Round(round, "-snap", s3, dynamo);
+                Round byHand = new Round(round, "-by-hand", s3, dynamo);
                 for (Case c : runList) {
-                    start(c, c.snapStart() ? snap : onDemand, roots, env,
+                    start(c, c.snapStart() ? snap : c.name().equals("parse-by-hand") ? byHand : onDemand, roots, env,
                             options.cds() ? "-XX:SharedArchiveFile=" + archive(c) : null, results.get(c.label()));
                 }
             }
@@ -243,12 +249,14 @@ public final class ColdStartHarness {
             return switch (name) {
                 case "bare" -> TaskRoot.libJarOfClasses(BareHandler.class);
                 case "sdk" -> TaskRoot.libJar(layout.baselineJar());
+                case "parse-by-hand" -> TaskRoot.libJar(layout.functionJars().get("parse")).withClasses(HAND_WIRED);
                 default -> TaskRoot.libJar(layout.functionJars().get(name));
             };
         }
         return switch (name) {
             case "bare" -> TaskRoot.ofClasses(BareHandler.class);
             case "sdk" -> TaskRoot.unzip(layout.baselineJar());
+            case "parse-by-hand" -> TaskRoot.unzip(layout.functionJars().get("parse")).withClasses(HAND_WIRED);
             default -> TaskRoot.unzip(layout.functionJars().get(name));
         };
     }
@@ -323,7 +331,7 @@ public final class ColdStartHarness {
         String eventFor(String name) {
             return switch (name) {
                 case "bare", "sdk" -> "{\"round\":" + round + "}";
-                case "parse" -> upload();
+                case "parse", "parse-by-hand" -> upload();
                 case "analyze" -> {
                     String parsedKey = ArticleKeys.parsedKey(id);
                     var head = head(ARTICLES_BUCKET, parsedKey);
@@ -347,7 +355,7 @@ public final class ColdStartHarness {
         /** Null when the case did what it is for, else what is missing. */
         String verify(String name, LambdaLauncher.ColdStart start) {
             return switch (name) {
-                case "parse" -> head(ARTICLES_BUCKET, ArticleKeys.parsedKey(id)) != null ? null
+                case "parse", "parse-by-hand" -> head(ARTICLES_BUCKET, ArticleKeys.parsedKey(id)) != null ? null
                         : "no " + ArticleKeys.parsedKey(id) + " after parse; response " + abbreviate(start.response());
                 case "analyze" -> item() != null ? null : "no item " + id + " after analyze";
                 case "publish" -> head(SITE_BUCKET, ArticleKeys.pageKey(id)) != null ? null

@@ -95,6 +95,34 @@ public record TaskRoot(Path dir) implements AutoCloseable {
         return new TaskRoot(dir);
     }
 
+    /**
+     * Adds classes from this program's class path: as {@code lib/extra.jar} when the code is in
+     * {@code lib/} (see {@link #libJar}), else as class files at the top.
+     */
+    public TaskRoot withClasses(Class<?>... classes) throws IOException {
+        boolean libLayout = Files.isRegularFile(dir.resolve("lib/function.jar"));
+        try (var jar = libLayout ? new java.util.jar.JarOutputStream(Files.newOutputStream(dir.resolve("lib/extra.jar"))) : null) {
+            for (Class<?> type : classes) {
+                String resource = type.getName().replace('.', '/') + ".class";
+                try (InputStream in = type.getClassLoader().getResourceAsStream(resource)) {
+                    if (in == null) {
+                        throw new IOException("class file not found: " + resource);
+                    }
+                    if (jar != null) {
+                        jar.putNextEntry(new ZipEntry(resource));
+                        in.transferTo(jar);
+                        jar.closeEntry();
+                    } else {
+                        Path target = dir.resolve(resource);
+                        Files.createDirectories(target.getParent());
+                        Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
+        }
+        return this;
+    }
+
     @Override
     public void close() {
         try (Stream<Path> files = Files.walk(dir)) {

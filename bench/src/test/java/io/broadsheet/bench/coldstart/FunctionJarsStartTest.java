@@ -1,5 +1,7 @@
 package io.broadsheet.bench.coldstart;
 
+import io.broadsheet.bench.coldstart.handwired.HandWiredParseHandler;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
@@ -9,6 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,6 +60,27 @@ class FunctionJarsStartTest {
             assertThat(LambdaEvents.statusCode(start.response())).isEqualTo(200);
             assertThat(start.response()).contains("UP");
         }
+    }
+
+    /** The bench's {@code parse-by-hand} case: the parse function's jar with a handler that wires it without Micronaut. */
+    @Test
+    void handWiredParse_startsFromTheParseJar_andAnswers(@TempDir Path logs) throws Exception {
+        Path jar = Path.of("../functions/parse/target/broadsheet-parse-0.1.0-SNAPSHOT-lambda.jar");
+        assertThat(jar).as("built by the parse module's package phase").exists();
+        Path runtimeJars = Path.of(System.getProperty("broadsheet.bench.lambda-runtime", "target/lambda-runtime"));
+        var launcher = new LambdaLauncher(LambdaLauncher.currentJava(), LambdaLauncher.jarsIn(runtimeJars),
+                false, Duration.ofSeconds(120));
+        Map<String, String> env = new HashMap<>(TEMPLATE_ENVIRONMENT);
+        env.put("AWS_SERVICES_S3_ENDPOINT_OVERRIDE", "http://127.0.0.1:9");
+
+        LambdaLauncher.ColdStart start;
+        try (TaskRoot task = TaskRoot.unzip(jar).withClasses(HandWiredParseHandler.class, HandWiredParseHandler.NoLambdaContext.class)) {
+            start = launcher.launch(task, HandWiredParseHandler.class.getName(), env, event("S3_OUTSIDE_INCOMING"),
+                    logs.resolve("parse-by-hand.log"));
+        }
+
+        assertThat(start.error()).as(Files.readString(logs.resolve("parse-by-hand.log"))).isFalse();
+        assertThat(Files.readString(logs.resolve("parse-by-hand.log"))).contains("parse skipped elsewhere/note.txt");
     }
 
     private static String event(String kind) {
