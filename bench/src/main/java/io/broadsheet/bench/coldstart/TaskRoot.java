@@ -59,19 +59,7 @@ public record TaskRoot(Path dir) implements AutoCloseable {
     public static TaskRoot libJarOfClasses(Class<?>... classes) throws IOException {
         Path dir = Files.createTempDirectory("broadsheet-task-");
         Files.createDirectories(dir.resolve("lib"));
-        try (var jar = new java.util.jar.JarOutputStream(Files.newOutputStream(dir.resolve("lib/function.jar")))) {
-            for (Class<?> type : classes) {
-                String resource = type.getName().replace('.', '/') + ".class";
-                try (InputStream in = type.getClassLoader().getResourceAsStream(resource)) {
-                    if (in == null) {
-                        throw new IOException("class file not found: " + resource);
-                    }
-                    jar.putNextEntry(new ZipEntry(resource));
-                    in.transferTo(jar);
-                    jar.closeEntry();
-                }
-            }
-        }
+        writeJar(dir.resolve("lib/function.jar"), classes);
         return new TaskRoot(dir);
     }
 
@@ -80,19 +68,7 @@ public record TaskRoot(Path dir) implements AutoCloseable {
      * for a handler that needs nothing but the Lambda interfaces the runtime already provides.
      */
     public static TaskRoot ofClasses(Class<?>... classes) throws IOException {
-        Path dir = Files.createTempDirectory("broadsheet-task-");
-        for (Class<?> type : classes) {
-            String resource = type.getName().replace('.', '/') + ".class";
-            try (InputStream in = type.getClassLoader().getResourceAsStream(resource)) {
-                if (in == null) {
-                    throw new IOException("class file not found: " + resource);
-                }
-                Path target = dir.resolve(resource);
-                Files.createDirectories(target.getParent());
-                Files.copy(in, target);
-            }
-        }
-        return new TaskRoot(dir);
+        return new TaskRoot(Files.createTempDirectory("broadsheet-task-")).withClasses(classes);
     }
 
     /**
@@ -100,27 +76,42 @@ public record TaskRoot(Path dir) implements AutoCloseable {
      * {@code lib/} (see {@link #libJar}), else as class files at the top.
      */
     public TaskRoot withClasses(Class<?>... classes) throws IOException {
-        boolean libLayout = Files.isRegularFile(dir.resolve("lib/function.jar"));
-        try (var jar = libLayout ? new java.util.jar.JarOutputStream(Files.newOutputStream(dir.resolve("lib/extra.jar"))) : null) {
-            for (Class<?> type : classes) {
-                String resource = type.getName().replace('.', '/') + ".class";
-                try (InputStream in = type.getClassLoader().getResourceAsStream(resource)) {
-                    if (in == null) {
-                        throw new IOException("class file not found: " + resource);
-                    }
-                    if (jar != null) {
-                        jar.putNextEntry(new ZipEntry(resource));
-                        in.transferTo(jar);
-                        jar.closeEntry();
-                    } else {
-                        Path target = dir.resolve(resource);
-                        Files.createDirectories(target.getParent());
-                        Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-                    }
-                }
+        if (Files.isRegularFile(dir.resolve("lib/function.jar"))) {
+            writeJar(dir.resolve("lib/extra.jar"), classes);
+            return this;
+        }
+        for (Class<?> type : classes) {
+            try (InputStream in = classFile(type)) {
+                Path target = dir.resolve(resourceOf(type));
+                Files.createDirectories(target.getParent());
+                Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
             }
         }
         return this;
+    }
+
+    private static void writeJar(Path jarFile, Class<?>... classes) throws IOException {
+        try (var jar = new java.util.jar.JarOutputStream(Files.newOutputStream(jarFile))) {
+            for (Class<?> type : classes) {
+                try (InputStream in = classFile(type)) {
+                    jar.putNextEntry(new ZipEntry(resourceOf(type)));
+                    in.transferTo(jar);
+                    jar.closeEntry();
+                }
+            }
+        }
+    }
+
+    private static String resourceOf(Class<?> type) {
+        return type.getName().replace('.', '/') + ".class";
+    }
+
+    private static InputStream classFile(Class<?> type) throws IOException {
+        InputStream in = type.getClassLoader().getResourceAsStream(resourceOf(type));
+        if (in == null) {
+            throw new IOException("class file not found: " + resourceOf(type));
+        }
+        return in;
     }
 
     @Override
