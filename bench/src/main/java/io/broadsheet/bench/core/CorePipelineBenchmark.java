@@ -1,6 +1,7 @@
 package io.broadsheet.bench.core;
 
 import io.broadsheet.core.analysis.ArticleAnalyzer;
+import io.broadsheet.encoder.Analyzers;
 import io.broadsheet.core.model.Analysis;
 import io.broadsheet.core.model.Article;
 import io.broadsheet.core.model.ArticleIds;
@@ -53,7 +54,7 @@ public class CorePipelineBenchmark {
     public void setUp() {
         upload = ArticleGenerator.markdownBytes(words, 42);
         parsers = new ArticleParsers();
-        analyzer = new ArticleAnalyzer();
+        analyzer = Analyzers.load(1);
         renderer = new SiteRenderer(new SiteSettings("https://news.example.org/", "Broadsheet"));
         parsed = parse();
         analysis = analyzer.analyze(parsed);

@@ -19,7 +19,8 @@ import java.time.Clock;
 
 /**
  * Wires the core's steps to the AWS adapters. Beans are created when a handler first asks for them,
- * so each function builds only the clients its own step uses.
+ * so each function builds only the clients its own step uses. The {@link ArticleAnalyzer} comes from
+ * the analyze function's own factory: only that function carries the sentence encoder.
  */
 @Factory
 public class PipelineFactory {
@@ -60,8 +61,9 @@ public class PipelineFactory {
     }
 
     @Singleton
-    AnalyzeArticleService analyzeArticleService(@Named(ARTICLES) ObjectStore articles, ArticleTable table, Clock clock) {
-        return new AnalyzeArticleService(articles, table, new ArticleAnalyzer(), clock);
+    AnalyzeArticleService analyzeArticleService(@Named(ARTICLES) ObjectStore articles, ArticleTable table,
+                                                ArticleAnalyzer analyzer, Clock clock) {
+        return new AnalyzeArticleService(articles, table, analyzer, clock);
     }
 
     @Singleton

@@ -1,6 +1,7 @@
 package io.broadsheet.local;
 
 import io.broadsheet.core.analysis.ArticleAnalyzer;
+import io.broadsheet.encoder.Analyzers;
 import io.broadsheet.core.model.Analysis;
 import io.broadsheet.core.model.Article;
 import io.broadsheet.core.model.ArticleIds;
@@ -30,7 +31,8 @@ public final class OfflinePipeline {
     public static final long MAX_UPLOAD_BYTES = 5L * 1024 * 1024;
 
     private final ArticleParsers parsers = new ArticleParsers();
-    private final ArticleAnalyzer analyzer = new ArticleAnalyzer();
+    /** Loaded on first use: the encoder takes about a second, which {@code parse} and {@code render --record} never need. */
+    private ArticleAnalyzer analyzer;
     private final Clock clock;
 
     public OfflinePipeline(Clock clock) {
@@ -49,7 +51,10 @@ public final class OfflinePipeline {
         return parsers.parse(name, type, Files.readAllBytes(file)).article();
     }
 
-    public Analysis analyze(Article article) {
+    public synchronized Analysis analyze(Article article) {
+        if (analyzer == null) {
+            analyzer = Analyzers.load(1);
+        }
         return analyzer.analyze(article);
     }
 

@@ -11,9 +11,10 @@ import java.util.Map;
 
 /**
  * Turns an article into its {@link Analysis}: language, word count and reading time, sentiment
- * with grounded bullets, highlights, key insights and keywords. Deterministic and offline: the
- * same article always gives the same analysis. Thread-safe and cheap to share; every step is
- * linear in the article's length (the sentence-similarity graph is capped at a fixed size).
+ * with grounded bullets, highlights, key insights and keywords. Each sentence is encoded once by the
+ * {@link SentenceEncoder}; sentiment and highlights read those vectors. Deterministic and offline: the
+ * same article always gives the same analysis. Thread-safe and cheap to share; the encoder's work is
+ * bounded by {@link SentenceEmbeddings#MAX_ENCODED} sentences however long the article is.
  */
 public final class ArticleAnalyzer {
 
@@ -23,11 +24,21 @@ public final class ArticleAnalyzer {
 
     private final SentenceSplitter splitter = new SentenceSplitter();
     private final LanguageDetector languages = new LanguageDetector();
-    private final SentimentAnalyzer sentiment = new SentimentAnalyzer();
+    private final SentenceEncoder encoder;
+    private final SentimentAnalyzer sentiment;
     private final SentimentExplainer explainer = new SentimentExplainer();
     private final HighlightSelector highlights = new HighlightSelector();
     private final InsightExtractor insights = new InsightExtractor();
     private final KeywordExtractor keywords = new KeywordExtractor();
+
+    public ArticleAnalyzer(SentenceEncoder encoder, SentimentHead head) {
+        if (encoder.dimensions() != head.weights().length) {
+            throw new IllegalArgumentException("the sentiment head was trained for " + head.encoder()
+                    + " (" + head.weights().length + " dimensions), the encoder gives " + encoder.dimensions());
+        }
+        this.encoder = encoder;
+        this.sentiment = new SentimentAnalyzer(head);
+    }
 
     public Analysis analyze(Article article) {
         List<String> sentences = splitter.split(article.paragraphs());
@@ -35,11 +46,12 @@ public final class ArticleAnalyzer {
         int words = wordCount(article.paragraphs(), text);
         int minutes = Math.max(1, Math.round(words / (float) WORDS_PER_MINUTE));
         String language = languages.detect(opening(article), text);
+        SentenceEmbeddings embeddings = SentenceEmbeddings.encode(encoder, sentences);
         SentenceVectors vectors = new SentenceVectors(text, language);
         List<Aspects.Aspect> aspects = Aspects.find(article.title(), sentences, vectors);
         List<Insight> rows = insights.extract(aspects, sentences, vectors);
-        return new Analysis(language, words, minutes, sentiment(language, text),
-                highlights.select(sentences, vectors), rows, keywords.extract(aspects, vectors));
+        return new Analysis(language, words, minutes, sentiment(language, sentences, embeddings),
+                highlights.select(sentences, text, embeddings), rows, keywords.extract(aspects, vectors));
     }
 
     /**
@@ -79,19 +91,21 @@ public final class ArticleAnalyzer {
         return text.length() > LanguageDetector.SAMPLE_CHARS ? text.substring(0, LanguageDetector.SAMPLE_CHARS) : text.toString();
     }
 
-    /** The sentence-level sentiment reading (per-sentence scores included) of an article, whatever its language. */
-    public SentimentAnalyzer.Reading readSentiment(Article article) {
-        return sentiment.read(splitter.split(article.paragraphs()));
+    /** The tone of a text read as one document, as an article's body would be: what {@code eval} scores. */
+    public Sentiment sentimentOf(String text) {
+        List<String> sentences = splitter.split(text);
+        String sample = text.length() > LanguageDetector.SAMPLE_CHARS ? text.substring(0, LanguageDetector.SAMPLE_CHARS) : text;
+        return sentiment(languages.detect(sample), sentences, SentenceEmbeddings.encode(encoder, sentences));
     }
 
-    private Sentiment sentiment(String language, ArticleText text) {
+    private Sentiment sentiment(String language, List<String> sentences, SentenceEmbeddings embeddings) {
         if (!language.equals("en") && !language.equals(LanguageDetector.UNDETERMINED)) {
             String name = LANGUAGE_NAMES.getOrDefault(language, language.toUpperCase(Locale.ROOT));
             return new Sentiment(null, Sentiment.NOT_SCORED, List.of(
                     "Not scored: the article appears to be in " + name
-                            + ", and the sentiment lexicon covers English only."));
+                            + ", and the sentiment model reads English only."));
         }
-        SentimentAnalyzer.Reading reading = sentiment.read(text);
+        SentimentAnalyzer.Reading reading = sentiment.read(sentences, embeddings.indices(), embeddings.vectors());
         return new Sentiment(reading.score(), reading.label(), explainer.explain(reading));
     }
 }

@@ -31,16 +31,9 @@ final class ArticleText {
         final String folded;
         /** Every character a letter ({@link Character#isLetter(char)}). */
         final boolean letters;
-        /** {@link SentimentScorer#isAllCaps} of the text. */
-        final boolean allCaps;
         /** {@link LanguageDetector#languagesOf} the lower case. */
         final int languages;
         final int hash;
-        /**
-         * A cache for the sentiment scorer: the entry it made for this spelling, with the scorer that
-         * made it. Written without a lock: an entry is immutable, and a reader that misses one makes it again.
-         */
-        Object sentiment;
 
         Form(String text, int hash) {
             this.text = text;
@@ -53,7 +46,6 @@ final class ArticleText {
                 all = Character.isLetter(text.charAt(i));
             }
             this.letters = all;
-            this.allCaps = SentimentScorer.isAllCaps(text);
             this.languages = LanguageDetector.languagesOf(lower);
         }
     }

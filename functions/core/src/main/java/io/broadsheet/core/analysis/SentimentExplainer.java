@@ -7,31 +7,35 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Three bullets that explain a reading, each quoting the article: what pulls the tone down, what
- * lifts it, and the overall tone. Quotes are verbatim sentences, or the clause that carries the
- * tone when the sentence is long, so a reader can find them in the text.
+ * Three bullets that explain a reading, each quoting the article: the sentence that pulls the tone
+ * down most, the one that lifts it most (both as the model read them), and the overall tone with the
+ * sentence closest to it. Quotes are verbatim sentences, or their opening clause when a sentence is
+ * long, so a reader can find them in the text.
  */
 final class SentimentExplainer {
 
-    /** Longer sentences are cut to the clause around their strongest phrase. */
+    /** Longer sentences are cut to a clause. */
     static final int MAX_QUOTE = 220;
-    private static final float TONED = 0.05f;
+    /**
+     * A sentence this far from 50 reads as toned, not as a plain statement: half a point of the human
+     * −4..+4 rating the scale is calibrated to (the NYT set counts a sentence as clear from 0.5).
+     */
+    static final double TONED = 6.25;
 
     List<String> explain(Reading reading) {
-        List<SentenceScore> sentences = reading.sentences();
         SentenceScore lowest = null;
         SentenceScore highest = null;
         int negative = 0;
         int positive = 0;
-        for (SentenceScore s : sentences) {
-            if (s.compound() <= -TONED) {
+        for (SentenceScore s : reading.sentences()) {
+            if (s.score() <= 50 - TONED) {
                 negative++;
-                if (lowest == null || s.compound() < lowest.compound()) {
+                if (lowest == null || s.score() < lowest.score()) {
                     lowest = s;
                 }
-            } else if (s.compound() >= TONED) {
+            } else if (s.score() >= 50 + TONED) {
                 positive++;
-                if (highest == null || s.compound() > highest.compound()) {
+                if (highest == null || s.score() > highest.score()) {
                     highest = s;
                 }
             }
@@ -39,10 +43,10 @@ final class SentimentExplainer {
         List<String> bullets = new ArrayList<>(3);
         bullets.add(lowest == null
                 ? "Nothing pulls the tone down: no sentence reads as negative."
-                : "Pulls the tone down" + phrases(lowest) + ": “" + quote(lowest) + "”");
+                : "Pulls the tone down most (" + Math.round(lowest.score()) + " %): “" + quote(lowest) + "”");
         bullets.add(highest == null
                 ? "Nothing lifts the tone: no sentence reads as positive."
-                : "Lifts the tone" + phrases(highest) + ": “" + quote(highest) + "”");
+                : "Lifts the tone most (" + Math.round(highest.score()) + " %): “" + quote(highest) + "”");
         bullets.add(overall(reading, negative, positive, lowest, highest));
         return List.copyOf(bullets);
     }
@@ -51,61 +55,28 @@ final class SentimentExplainer {
         int total = reading.sentences().size();
         String counts = negative + " of " + total + (total == 1 ? " sentence reads" : " sentences read") + " negative, "
                 + positive + " positive";
-        SentenceScore example = representative(reading, lowest, highest);
+        SentenceScore example = closestToOverall(reading, lowest, highest);
         String tone = "Overall " + reading.label() + " (" + reading.score() + " %): " + counts;
-        return example == null ? tone + "." : tone + "; the tone is set by “" + quote(example) + "”";
+        return example == null ? tone + "." : tone + "; typical of it: “" + quote(example) + "”";
     }
 
-    /** A sentence in the direction of the overall tone that the other two bullets do not already quote. */
-    private static SentenceScore representative(Reading reading, SentenceScore lowest, SentenceScore highest) {
-        float direction = Math.signum(reading.compound());
+    /** The sentence whose score is nearest the text's, other than the two already quoted. */
+    private static SentenceScore closestToOverall(Reading reading, SentenceScore lowest, SentenceScore highest) {
         SentenceScore best = null;
         for (SentenceScore s : reading.sentences()) {
             if (s == lowest || s == highest) {
                 continue;
             }
-            if (direction == 0f || reading.label().equals("neutral")) {
-                // neutral: the first sentence that states the facts plainly
-                if (Math.abs(s.compound()) < TONED) {
-                    return s;
-                }
-                continue;
-            }
-            if (Math.signum(s.compound()) == direction
-                    && (best == null || Math.abs(s.compound()) > Math.abs(best.compound()))) {
+            if (best == null || Math.abs(s.score() - reading.score()) < Math.abs(best.score() - reading.score())) {
                 best = s;
             }
-        }
-        if (best == null) {
-            best = direction < 0 ? lowest : direction > 0 ? highest : null;
         }
         return best;
     }
 
-    private static String phrases(SentenceScore s) {
-        List<String> p = s.phrases();
-        if (p.isEmpty()) {
-            return "";
-        }
-        // the first two distinct phrases, quoted
-        String first = p.get(0);
-        String second = null;
-        for (int k = 1; k < p.size() && second == null; k++) {
-            if (!p.get(k).equals(first)) {
-                second = p.get(k);
-            }
-        }
-        return second == null ? " (“" + first + "”)" : " (“" + first + "”, “" + second + "”)";
-    }
-
-    /** The sentence, or for a long one the clause around its strongest phrase. */
+    /** The sentence, or for a long one its opening clause. */
     static String quote(SentenceScore s) {
         String sentence = s.sentence();
-        if (sentence.length() <= MAX_QUOTE) {
-            return sentence;
-        }
-        String anchor = s.phrases().isEmpty() ? "" : s.phrases().get(0);
-        int at = anchor.isEmpty() ? 0 : Math.max(0, sentence.indexOf(anchor));
-        return Clauses.around(sentence, at, MAX_QUOTE);
+        return sentence.length() <= MAX_QUOTE ? sentence : Clauses.around(sentence, 0, MAX_QUOTE);
     }
 }

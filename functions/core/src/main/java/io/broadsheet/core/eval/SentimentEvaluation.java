@@ -2,8 +2,7 @@ package io.broadsheet.core.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.broadsheet.core.analysis.SentenceSplitter;
-import io.broadsheet.core.analysis.SentimentAnalyzer;
+import io.broadsheet.core.model.Sentiment;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,28 +10,35 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
- * Scores the sentiment reading on a labelled set ({@code product-reviews.jsonl}: {"id","text","label"}
- * per line, label positive or negative). A text counts as predicted positive when its 0–100 score
- * is at least 50, as the set's README prescribes; accuracy = correct / all.
- *
- * <p>Run: {@code java -cp <core classes + jackson> io.broadsheet.core.eval.SentimentEvaluation
- * ../shared/eval/sentiment} (see docs/analysis.md for the Maven command).
+ * Scores the sentiment reading on every labelled set of {@code shared/eval/sentiment}, as its README
+ * prescribes: a text is predicted positive when its 0–100 score is above 50 and negative below; 50 or
+ * "not scored" counts as wrong. NYT sentences count in accuracy when their mean rating is at least
+ * 0.5 from neutral, and all of them in Pearson's r against the human mean.
  */
 public final class SentimentEvaluation {
 
-    public static final String FILE = "product-reviews.jsonl";
-    /** Published anchors on the development set (see its README). */
-    public static final double VADER = 0.754;
-    public static final double AFINN = 0.726;
+    /** The sets, in report order, with where other analysers stand on them (the README's table). */
+    public static final Map<String, String> ANCHORS = new java.util.LinkedHashMap<>();
 
-    /** A text the analyser got wrong. */
-    public record Miss(String id, String text, String label, int score) {
+    static {
+        ANCHORS.put("product-reviews", "VADER 0.829, AFINN 0.807, CoreNLP 0.810, TF-IDF LR 0.85, encoder spike 0.96");
+        ANCHORS.put("news-nyt-sentences", "VADER ~0.68 (r 0.49), AFINN ~0.66 (r 0.44), TF-IDF LR ~0.74, encoder spike ~0.86 (r ~0.68); one human rater r 0.745");
+        ANCHORS.put("news-nyt-articles", "VADER ~0.73, AFINN ~0.76, TF-IDF LR ~0.79, encoder spike ~0.90");
+        ANCHORS.put("news-newsmtsc-train", "VADER ~0.65, AFINN ~0.65, CoreNLP ~0.65, TF-IDF LR ~0.74, encoder spike ~0.86 (other split)");
+        ANCHORS.put("vader-movieReviewSnippets", "");
+        ANCHORS.put("vader-amazonReviewSnippets", "");
+        ANCHORS.put("vader-tweets", "");
     }
 
-    public record Result(int n, int correct, int truePositive, int trueNegative, List<Miss> misses) {
+    /** How far from neutral a NYT sentence's mean rating must be to count in accuracy. */
+    static final double CLEAR = 0.5;
+
+    /** One set's figures; {@code pearson} is NaN where the set has no human ratings. */
+    public record SetResult(String set, int n, int correct, double balancedAccuracy, int unscored, double pearson) {
 
         public double accuracy() {
             return n == 0 ? 0 : correct / (double) n;
@@ -42,72 +48,69 @@ public final class SentimentEvaluation {
     private SentimentEvaluation() {
     }
 
-    public static Result run(Path dir) throws IOException {
+    /** Scores each set found in {@code dir} with the product's sentiment reading of a text. */
+    public static List<SetResult> run(Path dir, Function<String, Sentiment> reader) throws IOException {
+        List<SetResult> results = new ArrayList<>();
+        for (String set : ANCHORS.keySet()) {
+            Path file = dir.resolve(set + ".jsonl");
+            if (Files.isRegularFile(file)) {
+                results.add(score(set, file, reader));
+            }
+        }
+        return results;
+    }
+
+    private static SetResult score(String set, Path file, Function<String, Sentiment> reader) throws IOException {
         ObjectMapper json = new ObjectMapper();
-        SentenceSplitter splitter = new SentenceSplitter();
-        SentimentAnalyzer analyzer = new SentimentAnalyzer();
         int n = 0;
         int correct = 0;
-        int tp = 0;
-        int tn = 0;
-        List<Miss> misses = new ArrayList<>();
-        for (String line : Files.readAllLines(dir.resolve(FILE), StandardCharsets.UTF_8)) {
+        int unscored = 0;
+        int[] positives = new int[2];
+        int[] negatives = new int[2];
+        List<double[]> ratings = new ArrayList<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             if (line.isBlank()) {
                 continue;
             }
             JsonNode node = json.readTree(line);
-            String text = node.path("text").asText();
-            String label = node.path("label").asText();
-            int score = analyzer.read(splitter.split(text)).score();
-            boolean positive = score >= 50;
-            boolean expected = label.equals("positive");
+            Sentiment sentiment = reader.apply(node.path("text").asText());
+            Integer score = sentiment.score();
+            boolean rated = node.hasNonNull("score");
+            if (rated && score != null) {
+                ratings.add(new double[] {score, node.path("score").asDouble()});
+            }
+            Boolean positive = expected(set, node);
+            if (positive == null) {
+                continue;
+            }
             n++;
-            if (positive == expected) {
-                correct++;
-                tp += positive ? 1 : 0;
-                tn += positive ? 0 : 1;
-            } else {
-                misses.add(new Miss(node.path("id").asText(), text, label, score));
+            if (score == null) {
+                unscored++;
             }
+            boolean right = score != null && score != 50 && (score > 50) == positive;
+            correct += right ? 1 : 0;
+            int[] tally = positive ? positives : negatives;
+            tally[0] += right ? 1 : 0;
+            tally[1]++;
         }
-        return new Result(n, correct, tp, tn, List.copyOf(misses));
+        double balanced = (ratio(positives) + ratio(negatives)) / 2;
+        return new SetResult(set, n, correct, balanced, unscored, ratings.isEmpty() ? Double.NaN : Statistics.pearson(ratings));
     }
 
-    /**
-     * Where the development set is when no folder is given: the system property
-     * {@code broadsheet.eval.sentiment}, else {@code shared/eval/sentiment} beside the working
-     * directory or one of its parents (a checkout next to the shared folder). Empty on a user's clone.
-     */
-    public static Optional<Path> locateDefault() {
-        String property = System.getProperty("broadsheet.eval.sentiment");
-        if (property != null) {
-            Path p = Path.of(property);
-            return Files.isRegularFile(p.resolve(FILE)) ? Optional.of(p) : Optional.empty();
+    /** Whether the item is positive, or null when it does not count in accuracy. */
+    private static Boolean expected(String set, JsonNode node) {
+        if (set.equals("news-nyt-sentences")) {
+            double rating = node.path("score").asDouble();
+            return Math.abs(rating) >= CLEAR ? rating > 0 : null;
         }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared").resolve("eval").resolve("sentiment");
-            if (Files.isRegularFile(candidate.resolve(FILE))) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
+        return switch (node.path("label").asText()) {
+            case "positive" -> true;
+            case "negative" -> false;
+            default -> null;
+        };
     }
 
-    public static void main(String[] args) throws IOException {
-        Optional<Path> found = args.length > 0 ? Optional.of(Path.of(args[0])) : locateDefault();
-        if (found.isEmpty()) {
-            System.err.println("sentiment set not found: pass its folder, e.g. ../shared/eval/sentiment");
-            System.exit(2);
-        }
-        Path dir = found.get();
-        boolean verbose = args.length > 1 && args[1].equals("--misses");
-        Result r = run(dir);
-        if (verbose) {
-            for (Miss m : r.misses()) {
-                System.out.println(m.label() + " " + m.score() + " " + m.text());
-            }
-        }
-        System.out.printf("sentiment accuracy=%.3f n=%d (positives right %d, negatives right %d)"
-                + " | anchors: VADER %.3f, AFINN %.3f%n", r.accuracy(), r.n(), r.truePositive(), r.trueNegative(), VADER, AFINN);
+    private static double ratio(int[] tally) {
+        return tally[1] == 0 ? 0 : tally[0] / (double) tally[1];
     }
 }

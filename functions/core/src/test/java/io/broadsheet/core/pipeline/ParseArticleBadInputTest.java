@@ -1,5 +1,6 @@
 package io.broadsheet.core.pipeline;
 
+import io.broadsheet.core.testing.HashingSentenceEncoder;
 import io.broadsheet.core.analysis.ArticleAnalyzer;
 import io.broadsheet.core.model.ArticleIds;
 import io.broadsheet.core.model.ArticleKeys;
@@ -105,7 +106,7 @@ class ParseArticleBadInputTest {
     /** The next step, on what parse wrote: an accepted article must also become a record. */
     AnalyzeArticleService.Outcome analyze(ParsedArticle parsed) {
         InMemoryArticleTable table = new InMemoryArticleTable();
-        AnalyzeArticleService analyze = new AnalyzeArticleService(store, table, new ArticleAnalyzer(),
+        AnalyzeArticleService analyze = new AnalyzeArticleService(store, table, HashingSentenceEncoder.analyzer(),
                 Clock.fixed(NOW, ZoneOffset.UTC));
         AnalyzeArticleService.Outcome outcome = analyze.analyze(ArticleKeys.parsedKey(parsed.id()));
         assertThat(table.find(parsed.id())).isPresent();

@@ -1,5 +1,6 @@
 package io.broadsheet.core.pipeline;
 
+import io.broadsheet.core.testing.HashingSentenceEncoder;
 import io.broadsheet.core.analysis.ArticleAnalyzer;
 import io.broadsheet.core.parse.ArticleParsers;
 import io.broadsheet.core.testing.InMemoryArticleTable;
@@ -31,7 +32,7 @@ public final class ParseMemoryCheck {
         InMemoryObjectStore store = new InMemoryObjectStore();
         InMemoryArticleTable table = new InMemoryArticleTable();
         ParseArticleService parse = new ParseArticleService(store, new ArticleParsers(), LIMIT, Clock.systemUTC());
-        AnalyzeArticleService analyze = new AnalyzeArticleService(store, table, new ArticleAnalyzer(), Clock.systemUTC());
+        AnalyzeArticleService analyze = new AnalyzeArticleService(store, table, HashingSentenceEncoder.analyzer(), Clock.systemUTC());
         String key = "incoming/" + kind + (kind.startsWith("html") ? ".html" : ".txt");
         store.put(key, upload(kind).getBytes(StandardCharsets.UTF_8), null);
 

@@ -1,5 +1,6 @@
 package io.broadsheet.core.pipeline;
 
+import io.broadsheet.core.testing.HashingSentenceEncoder;
 import io.broadsheet.core.analysis.ArticleAnalyzer;
 import io.broadsheet.core.model.Article;
 import io.broadsheet.core.model.ArticleIds;
@@ -50,7 +51,7 @@ class PipelineIdempotencyTest {
     final InMemoryArticleTable table = new InMemoryArticleTable();
     final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     final ParseArticleService parse = new ParseArticleService(articles, new ArticleParsers(), 5L * 1024 * 1024, clock);
-    final AnalyzeArticleService analyze = new AnalyzeArticleService(articles, table, new ArticleAnalyzer(), clock);
+    final AnalyzeArticleService analyze = new AnalyzeArticleService(articles, table, HashingSentenceEncoder.analyzer(), clock);
     final PublishArticleService publish = new PublishArticleService(articles, site, table,
             new SiteRenderer(new SiteSettings("https://news.example/", "Broadsheet")));
 

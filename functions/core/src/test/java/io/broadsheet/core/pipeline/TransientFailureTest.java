@@ -1,5 +1,6 @@
 package io.broadsheet.core.pipeline;
 
+import io.broadsheet.core.testing.HashingSentenceEncoder;
 import io.broadsheet.core.analysis.ArticleAnalyzer;
 import io.broadsheet.core.model.ArticleIds;
 import io.broadsheet.core.model.ArticleKeys;
@@ -40,7 +41,7 @@ class TransientFailureTest {
     final InMemoryArticleTable table = new InMemoryArticleTable();
     final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     final ParseArticleService parse = new ParseArticleService(store, new ArticleParsers(), 5L * 1024 * 1024, clock);
-    final AnalyzeArticleService analyze = new AnalyzeArticleService(store, table, new ArticleAnalyzer(), clock);
+    final AnalyzeArticleService analyze = new AnalyzeArticleService(store, table, HashingSentenceEncoder.analyzer(), clock);
 
     ParseArticleService.Upload upload(String key, String content) {
         store.put(key, content.getBytes(StandardCharsets.UTF_8), "text/markdown");

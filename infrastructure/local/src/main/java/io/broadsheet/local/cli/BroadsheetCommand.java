@@ -22,7 +22,8 @@ public final class BroadsheetCommand implements Runnable {
             ParseCommand::new,
             AnalyzeCommand::new,
             RenderCommand::new,
-            EvalCommand::new);
+            EvalCommand::new,
+            TrainSentimentCommand::new);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

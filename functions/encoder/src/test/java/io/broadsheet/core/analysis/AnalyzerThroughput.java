@@ -1,5 +1,6 @@
 package io.broadsheet.core.analysis;
 
+import io.broadsheet.encoder.Analyzers;
 import io.broadsheet.core.model.Article;
 
 import java.util.ArrayList;
@@ -13,8 +14,8 @@ import java.util.Locale;
  * when the JIT has compiled everything (on a busy machine its compiler threads lag) (equal ns/word across lengths = linear cost). The JMH
  * benchmark in the bench module measures the same code with more rigour.
  *
- * <p>Run (after {@code mvn -pl functions/core -am test-compile}):
- * {@code java -cp functions/core/target/classes:functions/core/target/test-classes:<jackson jars>
+ * <p>Run (after {@code mvn -pl functions/encoder -am test-compile}):
+ * {@code java -cp functions/encoder/target/test-classes:<the encoder module test class path>
  * io.broadsheet.core.analysis.AnalyzerThroughput}
  */
 public final class AnalyzerThroughput {
@@ -25,7 +26,7 @@ public final class AnalyzerThroughput {
     }
 
     public static void main(String[] args) {
-        ArticleAnalyzer analyzer = new ArticleAnalyzer();
+        ArticleAnalyzer analyzer = Analyzers.load(1);
         int[] sizes = args.length == 0 ? new int[] {1_000, 5_000, 20_000, 1_000}
                 : java.util.Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
         for (int words : sizes) {
