@@ -30,13 +30,13 @@ class SnapStartPrimingTest {
     }
 
     @Test
-    void prime_runsThePublishingFunctionsSteps_onTheSample_andWritesNothing() {
+    void prime_runsThePublishingFunctionsSteps_onTheSample_withoutTheEncoder_andWritesNothing() {
         try (ApplicationContext context = InMemoryContexts.start(SNAP_START)) {
             context.getBean(PublishArticleService.class);
 
             var primed = context.getBean(SnapStartPriming.class).prime();
 
-            assertThat(primed).containsExactly("parse", "analyze", "record", "render");
+            assertThat(primed).containsExactly("parse", "record", "render");
             assertThat(InMemoryContexts.articles(context).list("")).isEmpty();
             assertThat(InMemoryContexts.site(context).list("")).isEmpty();
             assertThat(InMemoryContexts.table(context).find(SnapStartPriming.PRIMING_ID)).isEmpty();
@@ -100,7 +100,7 @@ class SnapStartPrimingTest {
             var primed = context.getBean(SnapStartPriming.class).prime();
 
             // THEN every step ran, and the real endpoints saw reads of absent keys only
-            assertThat(primed).containsExactly("parse", "analyze", "record", "render", "s3", "dynamodb", "loopback");
+            assertThat(primed).containsExactly("parse", "record", "render", "s3", "dynamodb", "loopback");
             assertThat(calls).containsExactlyInAnyOrder("HEAD", "GET", "GetItem");
         } finally {
             cloud.stop(0);

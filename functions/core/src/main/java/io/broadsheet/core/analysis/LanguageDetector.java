@@ -7,7 +7,11 @@ import java.util.Set;
 /**
  * Guesses a text's language from its commonest function words. Enough to tell English from
  * German, French, Spanish, Italian, Dutch and Portuguese, which is all the analysis needs: only
- * English is scored for sentiment.
+ * English is scored for sentiment. The two mistakes do not cost the same: English text called
+ * foreign goes unscored, while a foreign snippet called undetermined is merely scored. So a text is
+ * called foreign only on clear evidence ({@value #MIN_FOREIGN_HITS} function words of that language,
+ * at least twice as many as English ones; each word counted once), which a short English sentence such as "Not as good as I
+ * had hoped." ("as", "no" are Portuguese words too) never gives.
  */
 public final class LanguageDetector {
 
@@ -16,7 +20,9 @@ public final class LanguageDetector {
     /** Frequent function words that are rare in the other languages of the set. */
     private static final Map<String, Set<String>> PROFILES = Map.of(
             "en", Set.of("the", "and", "of", "to", "is", "was", "that", "with", "for", "this", "are", "it", "have",
-                    "has", "which", "were", "be", "by", "from", "they", "their", "he", "she", "not", "but", "at"),
+                    "has", "which", "were", "be", "by", "from", "they", "their", "he", "she", "not", "but", "at",
+                    "as", "no", "so", "if", "or", "you", "your", "i", "we", "my", "our", "will", "would", "can",
+                    "what", "all", "been", "there", "about", "just", "did", "do", "an", "on", "in"),
             "de", Set.of("der", "die", "das", "und", "ist", "nicht", "mit", "den", "von", "sich", "auf", "für", "ein",
                     "eine", "dem", "auch", "wird", "sind", "zu", "im", "nach", "wie", "bei", "oder", "aus", "werden"),
             "fr", Set.of("le", "la", "les", "et", "est", "des", "une", "du", "dans", "pour", "qui", "que", "pas",
@@ -31,6 +37,10 @@ public final class LanguageDetector {
                     "em", "no", "na", "por", "mais", "foi", "são", "como", "mas", "ao", "também", "está"));
 
     private static final List<String> ORDER = List.of("en", "de", "fr", "es", "it", "nl", "pt");
+    /** The fewest function words of one language that make a text that language rather than undetermined. */
+    static final int MIN_HITS = 2;
+    /** The fewest function words of a language other than English that make a text foreign. */
+    static final int MIN_FOREIGN_HITS = 3;
 
     /** The function words of a language's profile (empty for a language outside the set). */
     static Set<String> functionWords(String language) {
@@ -68,9 +78,14 @@ public final class LanguageDetector {
     String detect(String text, ArticleText article) {
         String sample = text.length() > SAMPLE_CHARS ? text.substring(0, SAMPLE_CHARS) : text;
         int[] hits = new int[ORDER.size()];
+        // distinct function words, so that "HA HA HA HA" is not five Spanish words
+        java.util.Set<String> seen = new java.util.HashSet<>();
         // the tokens of Words.tokens, each known by its shared form (which knows its profiles)
         java.util.function.Consumer<ArticleText.Form> count = form -> {
             int mask = form.languages;
+            if (mask == 0 || !seen.add(form.lower)) {
+                return;
+            }
             for (int l = 0; mask != 0 && l < hits.length; l++) {
                 if ((mask & (1 << l)) != 0) {
                     hits[l]++;
@@ -88,9 +103,9 @@ public final class LanguageDetector {
                 best = l;
             }
         }
-        if (hits[best] < 2) {
-            return UNDETERMINED;
+        if (best != 0 && (hits[best] < MIN_FOREIGN_HITS || hits[best] < 2 * hits[0])) {
+            best = 0;
         }
-        return ORDER.get(best);
+        return hits[best] < MIN_HITS ? UNDETERMINED : ORDER.get(best);
     }
 }

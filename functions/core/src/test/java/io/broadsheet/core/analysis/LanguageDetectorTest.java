@@ -24,6 +24,19 @@ class LanguageDetectorTest {
         assertThat(detector.detect(text)).isEqualTo(expected);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Not as good as I had hoped.",
+            "No additional ear gels provided, and no instructions whatsoever.",
+            "I will come back here every time I'm in Vegas.",
+            "No complaints!",
+            "A half-hour walk is almost as good as vigorous exercise in improving a person's longevity.",
+            "\"I worked as hard as I could,\" Sanders said Sunday."
+    })
+    void detect_neverCallsAShortEnglishSentenceForeign(String text) {
+        assertThat(detector.detect(text)).isIn("en", LanguageDetector.UNDETERMINED);
+    }
+
     @Test
     void detect_isUndetermined_whenTheTextGivesTooLittle() {
         assertThat(detector.detect("Budget 2026")).isEqualTo(LanguageDetector.UNDETERMINED);
