@@ -10,8 +10,9 @@ import java.util.Set;
 
 /**
  * Builds the key-insights table: one row per main actor, place, organisation or topic, described
- * by the most informative sentence about it (or the clause that mentions it, when the sentence is
- * long). No two rows share an aspect or a description.
+ * by the most informative sentence that names it in full (else one that mentions it by an alias),
+ * or the clause that mentions it when the sentence is long. No two rows share an aspect or a
+ * description.
  */
 final class InsightExtractor {
 
@@ -33,8 +34,11 @@ final class InsightExtractor {
             if (words.isEmpty() || overlaps(words, usedWords)) {
                 continue; // "Transit" after "Transit budget": the same thing
             }
+            // a sentence that names the aspect in full ("Harbour City", not only "City") says it is about it
+            String fullName = aspect.name().toLowerCase(Locale.ROOT);
             int best = -1;
             float bestScore = 0f;
+            boolean bestNamesIt = false;
             for (int i : aspect.sentences()) {
                 if (usedSentences.contains(i) || !isStatement(sentences.get(i), vectors.text().wordCount(i))) {
                     continue;
@@ -43,9 +47,11 @@ final class InsightExtractor {
                 if (Float.isNaN(score)) {
                     score = informativeness[i] = informativeness(sentences.get(i), i, vectors);
                 }
-                if (best < 0 || score > bestScore) {
+                boolean namesIt = sentences.get(i).toLowerCase(Locale.ROOT).contains(fullName);
+                if (best < 0 || (namesIt && !bestNamesIt) || (namesIt == bestNamesIt && score > bestScore)) {
                     best = i;
                     bestScore = score;
+                    bestNamesIt = namesIt;
                 }
             }
             if (best < 0) {

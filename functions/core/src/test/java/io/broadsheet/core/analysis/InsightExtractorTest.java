@@ -57,6 +57,20 @@ class InsightExtractorTest {
     }
 
     @Test
+    void extract_describesANamedAspect_withASentenceThatNamesItInFull_overAMoreInformativeAliasOnlyOne() {
+        Article article = SampleArticles.of("Cup final",
+                "Harbour City won the National Cup on Saturday after a late comeback against Kingsport Rovers.",
+                "City's defence failed to clear a corner in the 38th minute, and 4,100 travelling fans at Kingsport fell silent "
+                        + "as the 2-1 deficit stood for another 41 minutes.",
+                "Harbour City had not won the cup in 31 years.",
+                "Kingsport Rovers were the better side for an hour.");
+
+        Insight row = insights(article).stream().filter(r -> r.aspect().equals("Harbour City")).findFirst().orElseThrow();
+
+        assertThat(row.description()).contains("Harbour City");
+    }
+
+    @Test
     void extract_givesFewerRows_forAVeryShortArticle() {
         List<Insight> rows = insights(SampleArticles.load("short-notice.txt"));
 

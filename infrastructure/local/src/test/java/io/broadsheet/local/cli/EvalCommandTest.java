@@ -38,8 +38,34 @@ class EvalCommandTest {
         int status = run("eval", "--data", sets.toString());
 
         assertThat(status).as(stderr.toString()).isZero();
-        assertThat(stdout.toString()).contains("eval sentiment accuracy=1.000 n=2");
-        assertThat(stdout.toString()).doesNotContain("eval extraction");
+        assertThat(stdout.toString()).contains("eval sentiment product-reviews accuracy=1.000 balanced_accuracy=1.000 n=2 unscored=0");
+        assertThat(stdout.toString()).doesNotContain("eval extraction", "eval highlights");
+    }
+
+    @Test
+    void eval_scoresHighlightsBesideLead3_givenASummarizationSet(@TempDir Path sets) throws Exception {
+        // GIVEN one article in the summarization set's format: a title line, a blank line, a sentence a paragraph
+        Path summarization = Files.createDirectories(sets.resolve("summarization").resolve("articles"));
+        Files.writeString(summarization.resolve("a1.txt"), """
+                Ferry returns after storm repairs
+
+                The harbour ferry resumed service on Monday after three weeks of storm repairs.
+
+                Commuters welcomed the return of the morning boat.
+
+                The operator said the new hull plates should keep the boat running through the winter.
+
+                Tickets stay at their old price until March.
+                """);
+        Files.writeString(sets.resolve("summarization").resolve("references.json"), """
+                {"a1": {"highlights": ["The harbour ferry resumed service on Monday after storm repairs"], "url": ""}}
+                """);
+
+        int status = run("eval", "--data", sets.toString());
+
+        assertThat(status).as(stderr.toString()).isZero();
+        assertThat(stdout.toString()).containsPattern("eval highlights rouge1=\\d+\\.\\d{2} rouge2=\\d+\\.\\d{2} rougeLsum=\\d+\\.\\d{2} words=\\d+\\.\\d articles=1")
+                .containsPattern("eval highlights-lead3 rouge1=\\d+\\.\\d{2}");
     }
 
     private int run(String... args) {
