@@ -10,6 +10,7 @@ import io.broadsheet.core.pipeline.PublishArticleService;
 import io.broadsheet.core.render.SiteRenderer;
 import io.broadsheet.core.render.SiteSettings;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -60,7 +61,9 @@ public class PipelineFactory {
         return new ParseArticleService(articles, new ArticleParsers(), config.getMaxUploadBytes(), clock);
     }
 
+    /** Only where an analyser is (the analyze function): the other functions never hold this step. */
     @Singleton
+    @Requires(beans = ArticleAnalyzer.class)
     AnalyzeArticleService analyzeArticleService(@Named(ARTICLES) ObjectStore articles, ArticleTable table,
                                                 ArticleAnalyzer analyzer, Clock clock) {
         return new AnalyzeArticleService(articles, table, analyzer, clock);
