@@ -10,7 +10,6 @@ import io.broadsheet.core.analysis.SentenceEncoder;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.LongBuffer;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -120,26 +119,13 @@ public final class OnnxSentenceEncoder implements SentenceEncoder, AutoCloseable
                 float[][][] hidden = (float[][][]) result.get(0).getValue();
                 float[][] vectors = new float[batch.length][];
                 for (int b = 0; b < batch.length; b++) {
-                    vectors[b] = normalised(hidden[b][0]);
+                    vectors[b] = SentenceEncoder.unitLength(hidden[b][0]);
                 }
                 return vectors;
             }
         } catch (OrtException e) {
             throw new IllegalStateException("The sentence encoder failed: " + e.getMessage(), e);
         }
-    }
-
-    private static float[] normalised(float[] vector) {
-        double norm = 0;
-        for (float v : vector) {
-            norm += v * v;
-        }
-        float scale = norm == 0 ? 0 : (float) (1 / Math.sqrt(norm));
-        float[] unit = new float[vector.length];
-        for (int i = 0; i < vector.length; i++) {
-            unit[i] = vector[i] * scale;
-        }
-        return unit;
     }
 
     private static byte[] resource(String name) throws IOException {

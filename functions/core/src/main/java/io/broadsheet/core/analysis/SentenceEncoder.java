@@ -15,4 +15,18 @@ public interface SentenceEncoder {
 
     /** One L2-normalised vector per text, in the order given. */
     float[][] encode(List<String> texts);
+
+    /** The vector scaled to length 1 (a zero vector stays zero), as {@link #encode} returns them. */
+    static float[] unitLength(float[] vector) {
+        double norm = 0;
+        for (float v : vector) {
+            norm += v * v;
+        }
+        float scale = norm == 0 ? 0 : (float) (1 / Math.sqrt(norm));
+        float[] unit = new float[vector.length];
+        for (int i = 0; i < vector.length; i++) {
+            unit[i] = vector[i] * scale;
+        }
+        return unit;
+    }
 }

@@ -36,14 +36,7 @@ public final class HashingSentenceEncoder implements SentenceEncoder {
                     vector[Math.floorMod(word.hashCode(), DIMENSIONS)]++;
                 }
             }
-            double norm = 0;
-            for (float v : vector) {
-                norm += v * v;
-            }
-            for (int i = 0; i < DIMENSIONS && norm > 0; i++) {
-                vector[i] /= (float) Math.sqrt(norm);
-            }
-            vectors[t] = vector;
+            vectors[t] = SentenceEncoder.unitLength(vector);
         }
         return vectors;
     }

@@ -11,7 +11,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,14 +26,8 @@ class AnalyzerGoldenTest {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final Path GOLDEN = Path.of("src/test/resources/golden");
 
-    static List<Path> samples() throws IOException {
-        try (var files = Files.list(Path.of("../../events/articles"))) {
-            return files.sorted().toList();
-        }
-    }
-
     @ParameterizedTest
-    @MethodSource("samples")
+    @MethodSource("io.broadsheet.core.analysis.ArticleAnalyzerTest#repositorySamples")
     void analysis_ofEachRepositorySample_isTheCommittedOne(Path sample) throws IOException {
         Analysis analysis = analyzer.analyze(new ArticleParsers()
                 .parse(sample.getFileName().toString(), null, Files.readAllBytes(sample)).article());
