@@ -1041,7 +1041,7 @@ final class Aspects {
 
     /** Whether a word, in lower case, is one to take for a sentence start rather than a name when capitalised there. */
     private static boolean isCommonWord(String lower, LowerCaseVocabulary lowerVocabulary) {
-        return Words.isStopWord(lower) || lowerVocabulary.contains(lower) || SentimentLexicon.defaultLexicon().contains(lower);
+        return Words.isStopWord(lower) || lowerVocabulary.contains(lower) || ToneWords.contains(lower);
     }
 
     /** Ends the run: connectors dropped from its end, titles and "the" from its start, the rest given as a phrase. */
