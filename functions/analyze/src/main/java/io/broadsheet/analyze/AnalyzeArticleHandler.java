@@ -5,7 +5,7 @@ import io.broadsheet.aws.EventRequestHandler;
 import io.broadsheet.aws.S3EventKeys;
 import io.broadsheet.aws.observability.InvocationLog;
 import io.broadsheet.core.pipeline.AnalyzeArticleService;
-import io.broadsheet.core.pipeline.ArticleRejectedException;
+import io.broadsheet.core.model.ArticleRejectedException;
 import io.micronaut.context.ApplicationContext;
 import jakarta.inject.Inject;
 

@@ -5,7 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import io.broadsheet.aws.testing.EventFixtures;
 import io.broadsheet.aws.testing.InMemoryContexts;
 import io.broadsheet.aws.testing.TestLambdaContext;
-import io.broadsheet.core.pipeline.ArticleJson;
+import io.broadsheet.core.model.ArticleJson;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
 

@@ -2,7 +2,7 @@ package io.broadsheet.aws;
 
 import io.broadsheet.core.model.Analysis;
 import io.broadsheet.core.model.ArticleRecord;
-import io.broadsheet.core.pipeline.ArticleJson;
+import io.broadsheet.core.model.ArticleJson;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Instant;

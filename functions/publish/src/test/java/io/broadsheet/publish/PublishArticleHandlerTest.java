@@ -9,7 +9,7 @@ import io.broadsheet.aws.testing.EventFixtures;
 import io.broadsheet.aws.testing.InMemoryContexts;
 import io.broadsheet.aws.testing.TestLambdaContext;
 import io.broadsheet.core.model.ArticleRecord;
-import io.broadsheet.core.pipeline.ArticleJson;
+import io.broadsheet.core.model.ArticleJson;
 import io.broadsheet.core.pipeline.ParseArticleService;
 import io.broadsheet.core.testing.InMemoryObjectStore;
 import io.micronaut.context.ApplicationContext;

@@ -10,8 +10,8 @@ import io.broadsheet.core.model.ArticleRecord;
 import io.broadsheet.core.model.ContentHash;
 import io.broadsheet.core.model.SourceFormat;
 import io.broadsheet.core.parse.ArticleParsers;
-import io.broadsheet.core.pipeline.ArticleRejectedException;
-import io.broadsheet.core.pipeline.RejectionReason;
+import io.broadsheet.core.model.ArticleRejectedException;
+import io.broadsheet.core.model.RejectionReason;
 import io.broadsheet.core.render.SiteRenderer;
 import io.broadsheet.core.render.SiteSettings;
 

@@ -18,7 +18,7 @@ import io.broadsheet.core.model.SourceFormat;
 import io.broadsheet.core.model.SourceRef;
 import io.broadsheet.core.parse.ArticleParsers;
 import io.broadsheet.core.pipeline.AnalyzeArticleService;
-import io.broadsheet.core.pipeline.ArticleJson;
+import io.broadsheet.core.model.ArticleJson;
 import io.broadsheet.core.pipeline.ArticleTable;
 import io.broadsheet.core.pipeline.ObjectStore;
 import io.broadsheet.core.pipeline.ParseArticleService;

@@ -2,8 +2,8 @@ package io.broadsheet.core.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.broadsheet.core.parse.ArticleParsers;
-import io.broadsheet.core.pipeline.ArticleJson;
-import io.broadsheet.core.pipeline.ArticleRejectedException;
+import io.broadsheet.core.model.ArticleJson;
+import io.broadsheet.core.model.ArticleRejectedException;
 
 import java.io.IOException;
 import java.io.InputStream;

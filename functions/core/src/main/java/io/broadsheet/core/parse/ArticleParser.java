@@ -8,7 +8,7 @@ public interface ArticleParser {
     /**
      * @param content the upload's bytes (never empty)
      * @param fileName the upload's file name, a hint for the title when the document has none
-     * @throws io.broadsheet.core.pipeline.ArticleRejectedException when the document cannot give an article
+     * @throws io.broadsheet.core.model.ArticleRejectedException when the document cannot give an article
      */
     Article parse(byte[] content, String fileName);
 }

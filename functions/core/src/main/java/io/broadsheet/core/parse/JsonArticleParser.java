@@ -2,9 +2,9 @@ package io.broadsheet.core.parse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.broadsheet.core.model.Article;
-import io.broadsheet.core.pipeline.ArticleJson;
-import io.broadsheet.core.pipeline.ArticleRejectedException;
-import io.broadsheet.core.pipeline.RejectionReason;
+import io.broadsheet.core.model.ArticleJson;
+import io.broadsheet.core.model.ArticleRejectedException;
+import io.broadsheet.core.model.RejectionReason;
 
 import java.io.IOException;
 import java.util.ArrayList;

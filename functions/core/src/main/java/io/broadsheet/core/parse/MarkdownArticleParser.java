@@ -1,8 +1,8 @@
 package io.broadsheet.core.parse;
 
 import io.broadsheet.core.model.Article;
-import io.broadsheet.core.pipeline.ArticleRejectedException;
-import io.broadsheet.core.pipeline.RejectionReason;
+import io.broadsheet.core.model.ArticleRejectedException;
+import io.broadsheet.core.model.RejectionReason;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Code;
 import org.commonmark.node.HardLineBreak;

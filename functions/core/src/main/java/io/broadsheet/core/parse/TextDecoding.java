@@ -1,7 +1,7 @@
 package io.broadsheet.core.parse;
 
-import io.broadsheet.core.pipeline.ArticleRejectedException;
-import io.broadsheet.core.pipeline.RejectionReason;
+import io.broadsheet.core.model.ArticleRejectedException;
+import io.broadsheet.core.model.RejectionReason;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

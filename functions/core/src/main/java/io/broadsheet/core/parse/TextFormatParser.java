@@ -4,7 +4,7 @@ import io.broadsheet.core.model.Article;
 
 /**
  * A parser of a text format (txt, md, json): it reads the upload as text. {@link ArticleParsers}
- * hands it the text {@link io.broadsheet.core.pipeline.UploadChecks#checkText} decoded while
+ * hands it the text {@link io.broadsheet.core.parse.UploadChecks#checkText} decoded while
  * checking, so an upload is decoded once.
  */
 interface TextFormatParser extends ArticleParser {

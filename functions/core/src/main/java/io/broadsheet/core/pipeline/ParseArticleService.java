@@ -1,5 +1,10 @@
 package io.broadsheet.core.pipeline;
 
+import io.broadsheet.core.model.ArticleRejectedException;
+import io.broadsheet.core.model.RejectionReason;
+import io.broadsheet.core.model.ArticleJson;
+import io.broadsheet.core.model.ErrorRecord;
+import io.broadsheet.core.parse.UploadChecks;
 import io.broadsheet.core.model.Article;
 import io.broadsheet.core.model.ArticleIds;
 import io.broadsheet.core.model.ArticleKeys;

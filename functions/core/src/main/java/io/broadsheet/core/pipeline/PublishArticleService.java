@@ -1,5 +1,6 @@
 package io.broadsheet.core.pipeline;
 
+import io.broadsheet.core.model.ArticleJson;
 import io.broadsheet.core.model.ArticleIds;
 import io.broadsheet.core.model.ArticleKeys;
 import io.broadsheet.core.model.ArticleRecord;

@@ -1,8 +1,8 @@
 package io.broadsheet.core.parse;
 
 import io.broadsheet.core.model.SourceFormat;
-import io.broadsheet.core.pipeline.ArticleRejectedException;
-import io.broadsheet.core.pipeline.RejectionReason;
+import io.broadsheet.core.model.ArticleRejectedException;
+import io.broadsheet.core.model.RejectionReason;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

@@ -2,8 +2,8 @@ package io.broadsheet.core.parse;
 
 import io.broadsheet.core.model.Article;
 import io.broadsheet.core.model.SourceFormat;
-import io.broadsheet.core.pipeline.ArticleRejectedException;
-import io.broadsheet.core.pipeline.RejectionReason;
+import io.broadsheet.core.model.ArticleRejectedException;
+import io.broadsheet.core.model.RejectionReason;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package io.broadsheet.core.pipeline;
 
+import io.broadsheet.core.model.ArticleJson;
 import io.broadsheet.core.testing.HashingSentenceEncoder;
 import io.broadsheet.core.analysis.ArticleAnalyzer;
 import io.broadsheet.core.model.Article;

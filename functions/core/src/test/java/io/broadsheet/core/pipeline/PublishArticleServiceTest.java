@@ -1,5 +1,6 @@
 package io.broadsheet.core.pipeline;
 
+import io.broadsheet.core.model.ArticleJson;
 import io.broadsheet.core.model.ArticleRecord;
 import io.broadsheet.core.model.ParsedArticle;
 import io.broadsheet.core.model.SourceFormat;

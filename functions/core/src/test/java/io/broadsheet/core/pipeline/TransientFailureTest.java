@@ -1,5 +1,8 @@
 package io.broadsheet.core.pipeline;
 
+import io.broadsheet.core.model.RejectionReason;
+import io.broadsheet.core.model.ArticleJson;
+import io.broadsheet.core.model.ErrorRecord;
 import io.broadsheet.core.testing.HashingSentenceEncoder;
 import io.broadsheet.core.analysis.ArticleAnalyzer;
 import io.broadsheet.core.model.ArticleIds;

@@ -6,7 +6,7 @@ import io.broadsheet.core.eval.SentimentEvaluation;
 import io.broadsheet.core.eval.SummarizationEvaluation;
 import io.broadsheet.core.analysis.ArticleAnalyzer;
 import io.broadsheet.core.parse.ArticleParsers;
-import io.broadsheet.core.pipeline.ArticleJson;
+import io.broadsheet.core.model.ArticleJson;
 import io.broadsheet.encoder.Analyzers;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.broadsheet.local.cli;
 
-import io.broadsheet.core.pipeline.RejectionReason;
+import io.broadsheet.core.model.RejectionReason;
 
 import java.io.PrintWriter;
 

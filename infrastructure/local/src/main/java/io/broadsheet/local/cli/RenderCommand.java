@@ -1,7 +1,7 @@
 package io.broadsheet.local.cli;
 
 import io.broadsheet.core.model.Article;
-import io.broadsheet.core.pipeline.ArticleRejectedException;
+import io.broadsheet.core.model.ArticleRejectedException;
 import io.broadsheet.local.OfflinePipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -2,7 +2,7 @@ package io.broadsheet.local.load;
 
 import io.broadsheet.core.model.ArticleKeys;
 import io.broadsheet.core.model.ArticleRecord;
-import io.broadsheet.core.pipeline.ArticleJson;
+import io.broadsheet.core.model.ArticleJson;
 import io.broadsheet.local.LocalCloud;
 import org.jsoup.Jsoup;
 import software.amazon.awssdk.core.ResponseBytes;

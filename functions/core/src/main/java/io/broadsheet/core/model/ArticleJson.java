@@ -1,4 +1,4 @@
-package io.broadsheet.core.pipeline;
+package io.broadsheet.core.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,4 +1,4 @@
-package io.broadsheet.core.pipeline;
+package io.broadsheet.core.model;
 
 /**
  * A permanent failure: retrying the same input can never succeed. Steps turn it into an error

@@ -1,4 +1,4 @@
-package io.broadsheet.core.pipeline;
+package io.broadsheet.core.model;
 
 /**
  * Stable codes for uploads that can never be processed; they appear in error records and API

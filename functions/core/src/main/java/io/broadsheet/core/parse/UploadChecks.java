@@ -1,5 +1,7 @@
-package io.broadsheet.core.pipeline;
+package io.broadsheet.core.parse;
 
+import io.broadsheet.core.model.ArticleRejectedException;
+import io.broadsheet.core.model.RejectionReason;
 import io.broadsheet.core.model.Article;
 import io.broadsheet.core.model.SourceFormat;
 
@@ -219,7 +221,7 @@ public final class UploadChecks {
         }
     }
 
-    static long countWords(String text) {
+    public static long countWords(String text) {
         long words = 0;
         boolean inWord = false;
         for (int i = 0; i < text.length(); i++) {

@@ -1,4 +1,4 @@
-package io.broadsheet.core.pipeline;
+package io.broadsheet.core.model;
 
 import java.time.Instant;
 

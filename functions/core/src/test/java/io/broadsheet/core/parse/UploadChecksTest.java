@@ -1,5 +1,7 @@
-package io.broadsheet.core.pipeline;
+package io.broadsheet.core.parse;
 
+import io.broadsheet.core.model.ArticleRejectedException;
+import io.broadsheet.core.model.RejectionReason;
 import io.broadsheet.core.model.Article;
 import io.broadsheet.core.model.SourceFormat;
 import org.junit.jupiter.api.Test;
