@@ -2,7 +2,7 @@ package io.broadsheet.core.parse;
 
 import io.broadsheet.core.model.Article;
 
-/** Reads one document format into an {@link Article}. */
+/** Reads a web page's bytes into an {@link Article} (the page declares its own charset); text formats are {@link TextFormatParser}s. */
 public interface ArticleParser {
 
     /**

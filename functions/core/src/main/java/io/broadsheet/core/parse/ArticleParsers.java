@@ -22,13 +22,13 @@ public final class ArticleParsers {
 
     private static final int SNIFF_BYTES = 1024;
 
-    private final Map<SourceFormat, ArticleParser> parsers = new EnumMap<>(SourceFormat.class);
+    private final Map<SourceFormat, TextFormatParser> textParsers = new EnumMap<>(SourceFormat.class);
+    private final ArticleParser html = new HtmlArticleParser();
 
     public ArticleParsers() {
-        parsers.put(SourceFormat.TEXT, new TextArticleParser());
-        parsers.put(SourceFormat.MARKDOWN, new MarkdownArticleParser());
-        parsers.put(SourceFormat.HTML, new HtmlArticleParser());
-        parsers.put(SourceFormat.JSON, new JsonArticleParser());
+        textParsers.put(SourceFormat.TEXT, new TextArticleParser());
+        textParsers.put(SourceFormat.MARKDOWN, new MarkdownArticleParser());
+        textParsers.put(SourceFormat.JSON, new JsonArticleParser());
     }
 
     public ParseResult parse(String fileName, String contentType, byte[] content) {
@@ -52,17 +52,16 @@ public final class ArticleParsers {
         } else {
             format = declared.get();
         }
-        ArticleParser parser = parsers.get(format);
-        Article article = parser instanceof TextFormatParser text
-                ? text.parseText(UploadChecks.checkText(format, content), name)
-                : parser.parse(UploadChecks.checkContent(format, content), name);
+        Article article = format == SourceFormat.HTML
+                ? html.parse(UploadChecks.checkContent(format, content), name)
+                : textParsers.get(format).parseText(UploadChecks.checkText(format, content), name);
         return new ParseResult(format, article);
     }
 
     /** HTML when it opens like a page, JSON when it opens as an object, Markdown when it opens with front matter. */
     static Optional<SourceFormat> sniff(byte[] content) {
-        String head = TextDecoding.decode(content.length <= SNIFF_BYTES ? content
-                : java.util.Arrays.copyOf(content, SNIFF_BYTES), true).stripLeading();
+        String head = UploadChecks.decodeLeniently(content.length <= SNIFF_BYTES ? content
+                : java.util.Arrays.copyOf(content, SNIFF_BYTES)).stripLeading();
         if (head.isEmpty() || head.charAt(0) != '<' && head.charAt(0) != '{') {
             // every page or JSON test below looks for a leading '<' or '{' (no case to fold)
             return head.startsWith("---\n") || head.startsWith("---\r\n") ? Optional.of(SourceFormat.MARKDOWN) : Optional.empty();

@@ -4,15 +4,10 @@ import io.broadsheet.core.model.Article;
 
 /**
  * A parser of a text format (txt, md, json): it reads the upload as text. {@link ArticleParsers}
- * hands it the text {@link io.broadsheet.core.parse.UploadChecks#checkText} decoded while
- * checking, so an upload is decoded once.
+ * hands it the text {@link UploadChecks#checkText} decoded while checking (strict UTF-8, or the
+ * charset of a byte-order mark), so an upload is decoded once, by one decoder.
  */
-interface TextFormatParser extends ArticleParser {
-
-    @Override
-    default Article parse(byte[] content, String fileName) {
-        return parseText(TextDecoding.decode(content), fileName);
-    }
+interface TextFormatParser {
 
     /**
      * @param text the upload as text, without a byte-order mark (never empty)

@@ -317,6 +317,16 @@ public final class UploadChecks {
         return null;
     }
 
+    /**
+     * The start of an upload as text, to sniff its format: the byte-order mark's charset, else UTF-8,
+     * with a malformed (e.g. cut) sequence replaced rather than refused; the checks decode strictly.
+     */
+    static String decodeLeniently(byte[] prefix) {
+        Charset bomCharset = bomCharset(prefix);
+        int bomLength = bomCharset == null ? 0 : bomCharset == StandardCharsets.UTF_8 ? 3 : 2;
+        return new String(prefix, bomLength, prefix.length - bomLength, bomCharset == null ? StandardCharsets.UTF_8 : bomCharset);
+    }
+
     /** Strict decoding: a malformed sequence is an error, never a replacement character. */
     private static String decode(byte[] content, Charset bomCharset) {
         if (bomCharset == null) {

@@ -282,24 +282,6 @@ public final class PublishArticleService {
     }
 
     /**
-     * Rebuilds every listing from the table: index, feed, sitemap, the page of every tag in use, and
-     * deletes tag pages no article carries any more. For a republish of the whole site.
-     */
-    public void rebuildSite() {
-        Set<String> tags = new LinkedHashSet<>();
-        listAll().forEach(r -> tags.addAll(r.tags()));
-        Set<String> inUse = new LinkedHashSet<>();
-        tags.forEach(t -> tagKey(t).ifPresent(inUse::add));
-        rebuildListings(tags, Map.of());
-        site.list(ArticleKeys.TAGS).stream().filter(k -> k.endsWith(".html") && !inUse.contains(k)).forEach(site::delete);
-    }
-
-    /** Rewrites index, feed and sitemap from the table. */
-    public void rebuildIndex() {
-        rebuildListings(Set.of(), Map.of());
-    }
-
-    /**
      * @param tags      tags whose pages to rebuild
      * @param overrides records to show as given (just read strongly) even if the table's index, which
      *                  is eventually consistent, does not list them yet; {@code null} values are ids to

@@ -189,19 +189,6 @@ class PublishArticleServiceTest {
     }
 
     @Test
-    void rebuildSite_writesEveryTagPage_andDeletesOrphans() {
-        table.insert(tram.record());
-        table.insert(reef.record());
-        site.put("tags/forgotten.html", "<!DOCTYPE html>");
-
-        service.rebuildSite();
-
-        assertThat(site.store.list("tags/")).containsExactlyInAnyOrder("tags/transport.html", "tags/citycouncil.html",
-                "tags/climatechange.html", "tags/science.html");
-        assertThat(titlesOn("index.html")).hasSize(2);
-    }
-
-    @Test
     void publishAll_writesEveryPage_andTheListingsOnce_forTheWholeBatch() {
         store(tram);
         store(plant);
