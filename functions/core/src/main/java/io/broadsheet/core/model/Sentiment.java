@@ -6,7 +6,7 @@ import java.util.List;
  * The article's tone.
  *
  * @param score   0 (very negative) to 100 (very positive), 50 neutral; {@code null} when the article
- *                was not scored (e.g. it is not in a language the lexicon covers)
+ *                was not scored (e.g. it is not in English, the one language the model reads)
  * @param label   the score's label ("negative", "neutral", ...), or "not scored"
  * @param bullets three sentences that explain the reading, grounded in the article's own phrases
  */

@@ -257,7 +257,7 @@ public final class SiteRenderer {
             return "The article's language could not be detected, so its tone was not measured.";
         }
         String name = Locale.forLanguageTag(tag).getDisplayLanguage(Locale.ENGLISH);
-        return "The sentiment lexicon does not cover this article's language ("
+        return "The sentiment model does not read this article's language ("
                 + (name.isEmpty() ? tag : name) + "), so its tone was not measured.";
     }
 

@@ -128,7 +128,7 @@ public final class SampleArticles {
         return sample("incoming/science/reef.html", article, analysis, Instant.parse("2025-08-21T07:00:00Z"));
     }
 
-    /** An article in German, which the lexicon does not cover: no score. */
+    /** An article in German, which the sentiment model does not read: no score. */
     public static Sample notScored() {
         Article article = new Article(
                 "Stadtrat beschlie\u00dft neue Radwege f\u00fcr die Innenstadt",

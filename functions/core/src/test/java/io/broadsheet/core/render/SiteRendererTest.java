@@ -57,7 +57,7 @@ class SiteRendererTest {
 
         assertThat(page.select("svg.gauge")).isEmpty();
         assertThat(page.selectFirst(".not-scored").text())
-                .isEqualTo("Not scored. The sentiment lexicon does not cover this article's language (German), so its tone was not measured.");
+                .isEqualTo("Not scored. The sentiment model does not read this article's language (German), so its tone was not measured.");
         assertThat(page.selectFirst("html").attr("lang")).isEqualTo("de");
     }
 
