@@ -52,7 +52,7 @@ final class EvalCommand implements Callable<Integer> {
         Optional<Path> sets = Optional.ofNullable(data).or(EvalCommand::locate);
         if (sets.isEmpty() || !Files.isDirectory(sets.get())) {
             spec.commandLine().getErr().println("broadsheet: evaluation sets not found; pass --data DIR "
-                    + "(the folder with article-extraction/ and sentiment/)");
+                    + "(the folder with article-extraction/, sentiment/ and summarization/; they are not in the repository)");
             return 2;
         }
         Path extractionSet = sets.get().resolve("article-extraction");
