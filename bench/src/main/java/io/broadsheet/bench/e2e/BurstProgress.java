@@ -1,7 +1,7 @@
 package io.broadsheet.bench.e2e;
 
 import io.broadsheet.core.model.ArticleKeys;
-import io.broadsheet.local.embedded.S3ObjectEvent;
+import io.broadsheet.local.embedded.s3.S3ObjectEvent;
 
 import java.time.Duration;
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package io.broadsheet.bench.e2e;
 
-import io.broadsheet.local.embedded.S3ObjectEvent;
+import io.broadsheet.local.embedded.s3.S3ObjectEvent;
 import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.CompletableFuture;

@@ -2,8 +2,8 @@ package io.broadsheet.local;
 
 import io.broadsheet.core.model.ArticleIds;
 import io.broadsheet.local.embedded.EmbeddedCloud;
-import io.broadsheet.local.embedded.FunctionHooks;
-import io.broadsheet.local.embedded.FunctionHooks.Invocation;
+import io.broadsheet.local.embedded.lambda.FunctionHooks;
+import io.broadsheet.local.embedded.lambda.FunctionHooks.Invocation;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

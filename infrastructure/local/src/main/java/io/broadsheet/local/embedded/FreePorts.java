@@ -6,12 +6,12 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 
 /** A free loopback port, for servers that must be told their port before they bind it. */
-final class FreePorts {
+public final class FreePorts {
 
     private FreePorts() {
     }
 
-    static int find() {
+    public static int find() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();

@@ -1,4 +1,4 @@
-package io.broadsheet.local.embedded;
+package io.broadsheet.local.embedded.lambda;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -110,7 +110,7 @@ public final class FunctionHooks {
         }
     }
 
-    synchronized void record() {
+    public synchronized void record() {
         recording = true;
     }
 

@@ -1,5 +1,6 @@
-package io.broadsheet.local.embedded;
+package io.broadsheet.local.embedded.s3;
 
+import io.broadsheet.local.embedded.FreePorts;
 import jakarta.servlet.DispatcherType;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;

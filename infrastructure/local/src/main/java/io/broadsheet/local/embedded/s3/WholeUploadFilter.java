@@ -1,4 +1,4 @@
-package io.broadsheet.local.embedded;
+package io.broadsheet.local.embedded.s3;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;

@@ -1,4 +1,4 @@
-package io.broadsheet.local.embedded;
+package io.broadsheet.local.embedded.s3;
 
 /**
  * An object change in the embedded S3, before it becomes a notification record.

@@ -1,5 +1,6 @@
-package io.broadsheet.local.embedded;
+package io.broadsheet.local.embedded.dynamodb;
 
+import io.broadsheet.local.embedded.FreePorts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,4 +1,4 @@
-package io.broadsheet.local.embedded;
+package io.broadsheet.local.embedded.lambda;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
@@ -36,7 +36,7 @@ public final class LocalFunction implements AutoCloseable {
     }
 
     /** Test hooks around this function's invocations (inert unless armed). */
-    FunctionHooks hooks() {
+    public FunctionHooks hooks() {
         return hooks;
     }
 

@@ -1,4 +1,4 @@
-package io.broadsheet.local.embedded;
+package io.broadsheet.local.embedded.s3;
 
 import io.broadsheet.local.LocalCloud;
 import org.junit.jupiter.api.AfterAll;

@@ -1,4 +1,4 @@
-package io.broadsheet.local.embedded;
+package io.broadsheet.local.embedded.dynamodb;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.broadsheet.local.embedded;
+package io.broadsheet.local.embedded.s3;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,19 +15,19 @@ import java.util.concurrent.atomic.AtomicLong;
  * object key URL-encoded as S3 encodes it (a space is {@code +}, slashes stay) and a sequencer that
  * grows with every event, across runs too (it starts from the clock), because steps order versions by it.
  */
-final class S3Notifications {
+public final class S3Notifications {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String region;
     private final AtomicLong sequencer = new AtomicLong(System.currentTimeMillis() * 1_000_000L);
 
-    S3Notifications(String region) {
+    public S3Notifications(String region) {
         this.region = region;
     }
 
     /** The whole event ({@code {"Records":[...]}}) for one change, as one configuration delivers it. */
-    String event(S3ObjectEvent change, String configurationId) {
+    public String event(S3ObjectEvent change, String configurationId) {
         ObjectNode root = JSON.createObjectNode();
         ObjectNode record = root.putArray("Records").addObject();
         record.put("eventVersion", "2.1");

@@ -1,4 +1,4 @@
-package io.broadsheet.local.embedded;
+package io.broadsheet.local.embedded.s3;
 
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.services.s3.model.S3Exception;

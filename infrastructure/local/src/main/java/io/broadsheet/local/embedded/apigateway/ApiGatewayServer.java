@@ -1,4 +1,4 @@
-package io.broadsheet.local.embedded;
+package io.broadsheet.local.embedded.apigateway;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package io.broadsheet.local.embedded;
+package io.broadsheet.local.embedded.s3;
 
 import io.broadsheet.aws.S3ObjectStore;
 import io.broadsheet.core.pipeline.ObjectStore;

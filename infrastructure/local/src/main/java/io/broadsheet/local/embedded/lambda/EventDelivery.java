@@ -1,4 +1,4 @@
-package io.broadsheet.local.embedded;
+package io.broadsheet.local.embedded.lambda;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
@@ -30,7 +30,7 @@ import java.util.concurrent.TimeUnit;
  * The failure destination keeps each event with its function, so that it can be redriven once the
  * cause is fixed, as an operator redrives an SQS dead-letter queue.
  */
-final class EventDelivery implements AutoCloseable {
+public final class EventDelivery implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventDelivery.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -54,12 +54,12 @@ final class EventDelivery implements AutoCloseable {
     }
 
     /** @param retryDelay the wait before the first retry; each further retry waits twice as long */
-    EventDelivery(Duration retryDelay) {
+    public EventDelivery(Duration retryDelay) {
         this.retryDelay = retryDelay;
     }
 
     /** An asynchronous invocation of {@code function} with an S3 event, retried {@code maxRetries} times. */
-    void invokeAsync(LocalFunction function, String eventJson, int maxRetries) {
+    public void invokeAsync(LocalFunction function, String eventJson, int maxRetries) {
         tracker.started(1);
         async.execute(() -> {
             try {
@@ -85,7 +85,7 @@ final class EventDelivery implements AutoCloseable {
     }
 
     /** A stream event source mapping: a poller that feeds {@code function} batches of records in order. */
-    StreamShard streamMapping(LocalFunction function, int batchSize, int maximumRetryAttempts, boolean reportBatchItemFailures) {
+    public StreamShard streamMapping(LocalFunction function, int batchSize, int maximumRetryAttempts, boolean reportBatchItemFailures) {
         StreamShard shard = new StreamShard(function, batchSize,
                 maximumRetryAttempts < 0 ? UNBOUNDED_STREAM_RETRIES : maximumRetryAttempts, reportBatchItemFailures);
         shards.add(shard);
@@ -93,11 +93,11 @@ final class EventDelivery implements AutoCloseable {
         return shard;
     }
 
-    boolean awaitIdle(Duration timeout) throws InterruptedException {
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
         return tracker.awaitIdle(timeout);
     }
 
-    List<FailedInvocation> failures() {
+    public List<FailedInvocation> failures() {
         return failures.stream().map(DeadLetter::failure).toList();
     }
 
@@ -108,14 +108,14 @@ final class EventDelivery implements AutoCloseable {
      *
      * @return how many failed invocations were redriven
      */
-    synchronized int redriveFailures() {
+    public synchronized int redriveFailures() {
         List<DeadLetter> taken = List.copyOf(failures);
         failures.removeAll(taken);
         taken.forEach(d -> d.redrive().run());
         return taken.size();
     }
 
-    final class StreamShard {
+    public final class StreamShard {
         private final LocalFunction function;
         private final int batchSize;
         private final int maxRetries;
@@ -131,7 +131,7 @@ final class EventDelivery implements AutoCloseable {
             this.thread = Thread.ofPlatform().name("stream-" + function.name()).daemon().unstarted(this::poll);
         }
 
-        void add(ObjectNode record) {
+        public void add(ObjectNode record) {
             tracker.started(1);
             records.add(record);
         }
