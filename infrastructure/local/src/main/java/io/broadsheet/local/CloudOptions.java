@@ -23,8 +23,4 @@ public record CloudOptions(Backend backend, Path dataDir, int apiPort, Path work
     public CloudOptions withDataDir(Path dir) {
         return new CloudOptions(backend, dir, apiPort, workDir);
     }
-
-    public CloudOptions withApiPort(int port) {
-        return new CloudOptions(backend, dataDir, port, workDir);
-    }
 }

@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -400,10 +399,5 @@ public final class SamTemplate {
     public List<String> resourcesOfType(String type) {
         return resources().entrySet().stream().filter(e -> type.equals(asMap(e.getValue()).get("Type")))
                 .map(Map.Entry::getKey).toList();
-    }
-
-    /** Optional access for callers that tolerate a template without a resource. */
-    public Optional<String> resourceType(String logicalId) {
-        return Optional.ofNullable(asMap(resources().get(logicalId)).get("Type")).map(String::valueOf);
     }
 }
