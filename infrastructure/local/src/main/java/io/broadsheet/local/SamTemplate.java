@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -99,14 +100,12 @@ public final class SamTemplate {
      * copy packaged into this jar at build time.
      */
     public static SamTemplate locate(Path start, StackIdentity stack) {
-        for (Path dir = start.toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve(TEMPLATE_PATH);
-            if (Files.isRegularFile(candidate)) {
-                try {
-                    return parse(Files.readString(candidate), stack);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+        Optional<Path> source = sourceFile(start);
+        if (source.isPresent()) {
+            try {
+                return parse(Files.readString(source.get()), stack);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
         try (InputStream in = SamTemplate.class.getResourceAsStream(CLASSPATH_COPY)) {
@@ -117,6 +116,25 @@ public final class SamTemplate {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** {@code infrastructure/template.yaml} of the source tree {@code start} is in, walking up. */
+    public static Optional<Path> sourceFile(Path start) {
+        for (Path dir = start.toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve(TEMPLATE_PATH);
+            if (Files.isRegularFile(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The whole template as read, intrinsics in their long form ({@code {"Ref": "X"}}), for the
+     * checks that need more than the typed views (policies, globals, event configurations).
+     */
+    public Map<String, Object> tree() {
+        return java.util.Collections.unmodifiableMap(root);
     }
 
     public StackIdentity stack() {

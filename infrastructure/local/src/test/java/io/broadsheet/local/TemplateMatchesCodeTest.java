@@ -1,27 +1,16 @@
-package io.broadsheet.api;
+package io.broadsheet.local;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import io.broadsheet.aws.ArticleItems;
 import io.broadsheet.aws.BroadsheetConfiguration;
-import io.broadsheet.aws.testing.EventFixtures;
 import io.broadsheet.core.model.ArticleKeys;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.snakeyaml.engine.v2.api.ConstructNode;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.constructor.StandardConstructor;
-import org.snakeyaml.engine.v2.nodes.MappingNode;
-import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.nodes.ScalarNode;
-import org.snakeyaml.engine.v2.nodes.SequenceNode;
-import org.snakeyaml.engine.v2.nodes.Tag;
 
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,24 +26,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code infrastructure/template.yaml} and the code must not drift apart: the handler classes exist,
  * every {@code broadsheet.*} setting the code reads is set in the template and nothing else is, the
- * S3 triggers use the prefixes of {@link ArticleKeys}, and no policy grants {@code *}.
+ * S3 triggers use the prefixes of {@link ArticleKeys}, and no policy grants {@code *}. The template
+ * is read by {@link SamTemplate}, the reader the local clouds wire themselves from.
  */
 class TemplateMatchesCodeTest {
 
+    private static SamTemplate sam;
     private static Map<String, Object> template;
     private static Map<String, Map<String, Object>> resources;
 
     @BeforeAll
-    static void readTemplate() throws IOException {
-        LoadSettings settings = LoadSettings.builder().setLabel("template.yaml").build();
-        Load load = new Load(settings, new CloudFormationConstructor(settings));
-        template = map(load.loadFromString(Files.readString(templatePath())));
+    static void readTemplate() {
+        sam = SamTemplate.locate(Path.of(""), SamTemplate.StackIdentity.LOCAL);
+        template = sam.tree();
         resources = new java.util.LinkedHashMap<>();
         map(template.get("Resources")).forEach((id, resource) -> resources.put(id, map(resource)));
     }
 
     static Path templatePath() {
-        return EventFixtures.repositoryRoot().resolve("infrastructure/template.yaml");
+        return SamTemplate.sourceFile(Path.of("")).orElseThrow();
     }
 
     private static Map<String, Object> functions(String type) {
@@ -69,30 +59,29 @@ class TemplateMatchesCodeTest {
 
     @Test
     void everyHandlerClass_existsAndIsALambdaHandler() {
-        Map<String, Object> functions = functions("AWS::Serverless::Function");
+        List<SamTemplate.FunctionSpec> functions = sam.functions();
 
-        assertThat(functions).containsOnlyKeys("ParseArticleFunction", "AnalyzeArticleFunction",
-                "PublishArticleFunction", "ApiFunction");
-        functions.forEach((id, properties) -> {
-            String handler = ((String) map(properties).get("Handler")).split("::")[0];
+        assertThat(functions).extracting(SamTemplate.FunctionSpec::logicalId).containsExactlyInAnyOrder(
+                "ParseArticleFunction", "AnalyzeArticleFunction", "PublishArticleFunction", "ApiFunction");
+        functions.forEach(function -> {
+            String handler = function.handler().split("::")[0];
             Class<?> type;
             try {
                 type = Class.forName(handler);
             } catch (ClassNotFoundException e) {
-                throw new AssertionError(id + " names a handler class that does not exist: " + handler, e);
+                throw new AssertionError(function.logicalId() + " names a handler class that does not exist: " + handler, e);
             }
-            assertThat(RequestHandler.class.isAssignableFrom(type)).as(id + " handler " + handler + " is a RequestHandler").isTrue();
+            assertThat(RequestHandler.class.isAssignableFrom(type)).as(function.logicalId() + " handler " + handler + " is a RequestHandler").isTrue();
         });
     }
 
     @Test
     void everyCodeUri_isTheShadedJarOfAModule() {
-        functions("AWS::Serverless::Function").forEach((id, properties) -> {
-            String codeUri = (String) map(properties).get("CodeUri");
+        sam.functions().forEach(function -> {
             var m = java.util.regex.Pattern.compile("\\.\\./functions/([a-z]+)/target/broadsheet-\\1-0\\.1\\.0-SNAPSHOT-lambda\\.jar")
-                    .matcher(codeUri);
-            assertThat(m.matches()).as(id + " CodeUri " + codeUri).isTrue();
-            assertThat(EventFixtures.repositoryRoot().resolve("functions/" + m.group(1) + "/pom.xml")).exists();
+                    .matcher(function.codeUri());
+            assertThat(m.matches()).as(function.logicalId() + " CodeUri " + function.codeUri()).isTrue();
+            assertThat(templatePath().getParent().getParent().resolve("functions/" + m.group(1) + "/pom.xml")).exists();
         });
     }
 
@@ -129,20 +118,10 @@ class TemplateMatchesCodeTest {
     }
 
     private static List<String> s3Prefixes(String function) {
-        List<String> prefixes = new ArrayList<>();
-        Map<String, Object> events = map(map(resources.get(function).get("Properties")).get("Events"));
-        events.values().forEach(e -> {
-            Map<String, Object> event = map(e);
-            assertThat(event.get("Type")).isEqualTo("S3");
-            Map<String, Object> properties = map(event.get("Properties"));
-            assertThat(properties.get("Bucket")).isEqualTo(Map.of("Ref", "ArticlesBucket"));
-            list(map(map(properties.get("Filter")).get("S3Key")).get("Rules")).forEach(rule -> {
-                if ("prefix".equals(map(rule).get("Name"))) {
-                    prefixes.add((String) map(rule).get("Value"));
-                }
-            });
-        });
-        return prefixes;
+        return sam.function(function).s3Triggers().stream().map(trigger -> {
+            assertThat(trigger.bucketLogicalId()).isEqualTo("ArticlesBucket");
+            return trigger.prefix();
+        }).toList();
     }
 
     @Test
@@ -278,39 +257,5 @@ class TemplateMatchesCodeTest {
     private static List<Object> list(Object value) {
         assertThat(value).isInstanceOf(List.class);
         return (List<Object>) value;
-    }
-
-    /** Reads CloudFormation's short-form intrinsics ({@code !Ref x}) as their long form ({@code {Ref: x}}). */
-    static final class CloudFormationConstructor extends StandardConstructor {
-
-        private static final List<String> FUNCTIONS = List.of("Ref", "Sub", "GetAtt", "If", "Not", "Equals", "And", "Or",
-                "Condition", "Select", "Split", "Join", "FindInMap", "Base64", "Cidr", "GetAZs", "ImportValue");
-
-        CloudFormationConstructor(LoadSettings settings) {
-            super(settings);
-            for (String function : FUNCTIONS) {
-                String longForm = function.equals("Ref") || function.equals("Condition") ? function : "Fn::" + function;
-                tagConstructors.put(new Tag("!" + function), new Intrinsic(longForm));
-            }
-        }
-
-        private final class Intrinsic implements ConstructNode {
-            private final String name;
-
-            Intrinsic(String name) {
-                this.name = name;
-            }
-
-            @Override
-            public Object construct(Node node) {
-                Object value = switch (node) {
-                    case ScalarNode scalar -> constructScalar(scalar);
-                    case SequenceNode sequence -> constructSequence(sequence);
-                    case MappingNode mapping -> constructMapping(mapping);
-                    default -> throw new IllegalArgumentException("unexpected node " + node);
-                };
-                return Map.of(name, value);
-            }
-        }
     }
 }
